@@ -159,7 +159,8 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
   if (fm.credit && !fm.people) {
     for (const p of parseByline(fm.credit).people) people.push({ name: p.name, role: "摄影" });
   }
-  const firstText = body.blocks.find((b) => b.kind === "paragraph")?.text ?? fm.caption ?? "";
+  const paragraphs = body.blocks.filter((b) => b.kind === "paragraph").map((b) => b.text);
+  if (fm.caption) paragraphs.push(fm.caption);
   return {
     id: `${printPage.id}/${slug}`,
     slug,
@@ -186,8 +187,18 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
     tags: fm.tags ?? [],
     bodyHtml: body.html,
     blocks: body.blocks,
-    description: summarize(fm.readingTip ?? firstText),
+    description: summarize(fm.readingTip ?? leadText(paragraphs)),
   };
+}
+
+/** The opening paragraphs, enough to say something: a diary's "4月25日 星期二 晴" alone is not a summary. */
+function leadText(paragraphs: string[]): string {
+  let text = "";
+  for (const p of paragraphs) {
+    text += p;
+    if (text.length >= 60) break;
+  }
+  return text;
 }
 
 /** The first sentences, up to about 120 characters: what a search engine or feed reader shows. */

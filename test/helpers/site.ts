@@ -1,0 +1,48 @@
+/**
+ * Test helpers for built sites: build an archive into a temporary folder with
+ * the real build script, and list its pages.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const SAMPLE_CONTENT = join(ROOT, "content");
+
+export interface BuildResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run build` as a user would (through tsx), with the given arguments. */
+export function runBuild(args: string[]): BuildResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--quiet", ...args], { cwd: ROOT, encoding: "utf8" });
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Builds `contentDir` into a fresh temporary folder and returns the folder; throws with the build's output on failure. */
+export function buildInto(contentDir: string, extra: string[] = []): string {
+  const out = join(mkdtempSync(join(tmpdir(), "banmian-site-")), "_site");
+  const r = runBuild(["--content", contentDir, "--out", out, ...extra]);
+  if (r.status !== 0) throw new Error(`build of ${contentDir} failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+export function listFiles(dir: string): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(d)
+      .sort()
+      .flatMap((name) => {
+        const p = join(d, name);
+        return statSync(p).isDirectory() ? walk(p) : [relative(dir, p)];
+      });
+  return walk(dir);
+}
+
+export function htmlPages(siteDir: string): string[] {
+  return listFiles(siteDir).filter((f) => f.endsWith(".html"));
+}
