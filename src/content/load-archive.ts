@@ -195,7 +195,7 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
 function leadText(paragraphs: string[]): string {
   let text = "";
   for (const p of paragraphs) {
-    text += p;
+    text += (text ? " " : "") + p;
     if (text.length >= 60) break;
   }
   return text;

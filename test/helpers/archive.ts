@@ -1,0 +1,25 @@
+/**
+ * Test archives: writes a small archive (edition.json, page.json, articles) into
+ * a temporary folder, so tests state exactly the input they build.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const EDITION = { date: { value: "2024-03-01", status: "stated" } };
+export const PAGE = { number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } };
+
+/** `files` maps paths inside the content folder to contents (objects become JSON). */
+export function writeArchive(files: Record<string, string | object>): string {
+  const dir = mkdtempSync(join(tmpdir(), "banmian-content-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
+  return dir;
+}
+
+/** An article file from front-matter lines and a body. */
+export function article(frontMatter: string, body = "正文。"): string {
+  return `---\n${frontMatter.trim()}\n---\n\n${body}\n`;
+}
