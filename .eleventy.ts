@@ -20,7 +20,7 @@ interface Config extends FilterHost {
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
-  on(event: string, fn: (arg: { dir: { output: string } }) => unknown): void;
+  on(event: string, fn: (arg: { directories: { output: string } }) => unknown): void;
   setQuietMode(quiet: boolean): void;
 }
 
@@ -45,5 +45,5 @@ export default function (config: Config) {
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   registerFilters(config);
 
-  config.on("eleventy.after", ({ dir }) => afterBuild(dir.output));
+  config.on("eleventy.after", ({ directories }) => afterBuild(directories.output));
 }

@@ -19,6 +19,7 @@ export function writeSearchDocuments(archive: Archive, siteDir: string): void {
     ...(a.byline ? { byline: a.byline } : {}),
     people: a.people,
     date: a.edition.date,
+    dateLabel: a.edition.dateLabel,
     edition: a.editionId,
     page: { id: a.printPage.id, label: a.printPage.label },
     ...(a.readingTip ? { readingTip: a.readingTip } : {}),

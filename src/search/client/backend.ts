@@ -1,0 +1,58 @@
+/**
+ * Backend: where the page's searches run. Over http(s), in a Web Worker that
+ * fetches the index parts; from file://, where browsers allow neither workers
+ * from disk nor fetch, on the page, with the engine bundle loading the parts
+ * through <script>. Nothing is loaded until the first search.
+ */
+import { loadEngine } from "./load-engine.ts";
+import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
+
+import { INDEX_DIR } from "../index-format.ts";
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+export function createBackend(siteRoot: URL): SearchService {
+  const indexUrl = new URL(`${INDEX_DIR}/`, siteRoot);
+  if (siteRoot.protocol === "file:" || typeof Worker === "undefined") return inlineBackend(siteRoot, indexUrl);
+  return workerBackend(new URL("assets/search-worker.js", siteRoot), indexUrl);
+}
+
+function inlineBackend(siteRoot: URL, indexUrl: URL): SearchService {
+  const service = loadEngine(siteRoot).then((engine) => engine.openInline(indexUrl.href));
+  return {
+    search: async (request) => (await service).search(request),
+    choices: async () => (await service).choices(),
+  };
+}
+
+function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
+  let worker: Worker | undefined;
+  let next = 0;
+  const pending = new Map<number, Pending>();
+  const call = (message: Omit<WorkerMessage, "id">): Promise<unknown> => {
+    if (!worker) {
+      worker = new Worker(workerUrl);
+      worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+        const p = pending.get(data.id);
+        pending.delete(data.id);
+        if (data.ok) p?.resolve(data.value);
+        else p?.reject(new Error(data.error));
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        for (const p of pending.values()) p.reject(new Error(`search worker failed: ${e.message || "cannot load"}`));
+        pending.clear();
+      };
+      void call({ kind: "open", indexUrl: indexUrl.href } as Omit<WorkerMessage, "id">);
+    }
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker!.postMessage({ ...message, id });
+    });
+  };
+  return {
+    search: (request) => call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>,
+    choices: () => call({ kind: "choices" } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["choices"]>,
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Search UI: the script every page loads. It wires the header's search box
+ * (results as the reader types, in a panel under the header), the search page
+ * (`search/?q=…` with filters, kept in the URL so searches can be shared and the
+ * back button works), and the highlighting of a query on an article opened from
+ * a result. It loads no index until the reader first uses the search box.
+ */
+import { createBackend } from "./backend.ts";
+import { loadEngine } from "./load-engine.ts";
+import { renderResults, statusText } from "./render.ts";
+import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
+import { highlightArticle } from "./highlight-article.ts";
+import { filterParams, searchFilters, writeFilters, fillChoices, updateCounts, hasFilters } from "./filter-form.ts";
+
+const DEBOUNCE_MS = 120;
+const PANEL_LIMIT = 8;
+const PAGE_LIMIT = 50;
+
+// The script lives at assets/search.js: the site root is one folder up, wherever the site is hosted.
+const script = document.currentScript as HTMLScriptElement | null;
+const siteRoot = new URL("..", script?.src ?? location.href);
+
+let backend: SearchService | undefined;
+const service = () => (backend ??= createBackend(siteRoot));
+
+/** Runs searches so that only the latest answer is shown, whatever order replies arrive in. */
+function latestOnly(run: (request: SearchRequest) => Promise<SearchReply>) {
+  let generation = 0;
+  return async (request: SearchRequest): Promise<SearchReply | null> => {
+    const mine = ++generation;
+    const reply = await run(request);
+    return mine === generation ? reply : null;
+  };
+}
+
+function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+interface View {
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more?: HTMLAnchorElement | undefined;
+}
+
+/** Searches and shows the answer in `view`; returns the reply (null when superseded or failed). */
+async function show(view: View, request: SearchRequest, search: (r: SearchRequest) => Promise<SearchReply | null>): Promise<SearchReply | null> {
+  const loading = setTimeout(() => (view.status.textContent = statusText(null, request.q, "loading", false)), 150);
+  try {
+    const reply = await search(request);
+    if (!reply) return null;
+    renderResults(view.list, reply, siteRoot, request.q);
+    view.status.textContent = statusText(reply, request.q, "idle", hasFilters(request.filters));
+    view.status.dataset.state = reply.total ? "results" : "empty";
+    return reply;
+  } catch {
+    view.list.replaceChildren();
+    view.status.textContent = statusText(null, request.q, "error", false);
+    view.status.dataset.state = "error";
+    return null;
+  } finally {
+    clearTimeout(loading);
+  }
+}
+
+function searchPageUrl(q: string): URL {
+  const url = new URL("search/index.html", siteRoot);
+  if (q.trim()) url.searchParams.set("q", q.trim());
+  return url;
+}
+
+/** The header box on every page but the search page: a panel of the first results. */
+function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HTMLElement): void {
+  const view: View = {
+    status: panel.querySelector("[data-search-status]")!,
+    list: panel.querySelector("ol")!,
+    more: panel.querySelector<HTMLAnchorElement>("[data-search-more]") ?? undefined,
+  };
+  const search = latestOnly((r) => service().search(r));
+  const close = () => {
+    panel.hidden = true;
+  };
+  const update = debounce(async () => {
+    const q = input.value;
+    if (!q.trim()) return close();
+    panel.hidden = false;
+    const reply = await show(view, { q, filters: {}, limit: PANEL_LIMIT, facets: false }, search);
+    if (reply && view.more) {
+      view.more.hidden = reply.total <= reply.results.length;
+      view.more.href = searchPageUrl(q).href;
+      view.more.textContent = `查看全部 ${reply.total} 篇 ›`;
+    }
+  }, DEBOUNCE_MS);
+  input.addEventListener("input", update);
+  input.addEventListener("focus", () => void service(), { once: true });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
+    if (e.key === "ArrowDown" && !panel.hidden) {
+      e.preventDefault();
+      panel.querySelector<HTMLAnchorElement>("a")?.focus();
+    }
+  });
+  panel.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      close();
+      input.focus();
+    }
+  });
+  document.addEventListener("click", (e) => {
+    if (!form.contains(e.target as Node) && !panel.contains(e.target as Node)) close();
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    location.href = searchPageUrl(input.value).href;
+  });
+}
+
+/** The search page: the header box drives the results in the page, with filters; the URL keeps the state. */
+function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HTMLElement): void {
+  const filterForm = page.querySelector<HTMLFormElement>("[data-search-filters]")!;
+  const view: View = { status: page.querySelector("[data-search-status]")!, list: page.querySelector("ol")! };
+  const search = latestOnly((r) => service().search(r));
+  let choicesFilled = false;
+
+  const run = async () => {
+    const request: SearchRequest = { q: input.value, filters: searchFilters(filterParams(filterForm)), limit: PAGE_LIMIT, facets: true };
+    if (!request.q.trim() && !hasFilters(request.filters)) {
+      view.list.replaceChildren();
+      view.status.textContent = "输入要找的词,或选择栏目、作者、日期浏览全部文章。";
+      view.status.dataset.state = "idle";
+    }
+    if (!choicesFilled) {
+      try {
+        fillChoices(filterForm, await service().choices());
+        choicesFilled = true;
+        writeFilters(filterForm, new URL(location.href).searchParams);
+        request.filters = searchFilters(filterParams(filterForm));
+      } catch {
+        /* show() reports the failure */
+      }
+    }
+    const reply = await show(view, request, search);
+    if (reply?.facets) updateCounts(filterForm, reply.facets);
+  };
+
+  const stateUrl = () => {
+    const url = searchPageUrl(input.value);
+    for (const [k, v] of Object.entries(filterParams(filterForm))) url.searchParams.set(k, v);
+    return url.href;
+  };
+  // Typing replaces the current history entry; a submitted query or a chosen filter adds one.
+  const typed = debounce(() => {
+    history.replaceState(null, "", stateUrl());
+    void run();
+  }, DEBOUNCE_MS);
+  input.addEventListener("input", typed);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (stateUrl() !== location.href) history.pushState(null, "", stateUrl());
+    void run();
+  });
+  filterForm.addEventListener("change", () => {
+    history.pushState(null, "", stateUrl());
+    void run();
+  });
+  filterForm.addEventListener("submit", (e) => e.preventDefault());
+  const restore = () => {
+    const params = new URL(location.href).searchParams;
+    input.value = params.get("q") ?? "";
+    writeFilters(filterForm, params);
+    void run();
+  };
+  window.addEventListener("popstate", restore);
+  restore();
+}
+
+function focusShortcut(input: HTMLInputElement): void {
+  document.addEventListener("keydown", (e) => {
+    const target = e.target as HTMLElement;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/u.test(target.tagName)) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
+function start(): void {
+  const form = document.querySelector<HTMLFormElement>("[data-search-box]");
+  const input = form?.querySelector<HTMLInputElement>("input[name=q]");
+  if (form && input) {
+    const page = document.querySelector<HTMLElement>("[data-search-page]");
+    const panel = document.querySelector<HTMLElement>("[data-search-panel]");
+    if (page) wireSearchPage(form, input, page);
+    else if (panel) wireHeaderBox(form, input, panel);
+    focusShortcut(input);
+  }
+  const q = new URL(location.href).searchParams.get("q");
+  const article = document.querySelector<HTMLElement>("article.article");
+  if (q && article) void loadEngine(siteRoot).then((engine) => highlightArticle(article, engine.highlighter(q), q), () => undefined);
+}
+
+start();

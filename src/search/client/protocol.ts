@@ -1,0 +1,55 @@
+/**
+ * Protocol: what the page asks the search service and what it answers, as plain
+ * data, so the same requests go to a Web Worker (http) or to the service running
+ * on the page itself (file://, where workers cannot load the index).
+ */
+import type { SearchFilters } from "../filters.ts";
+import type { Facets } from "../facets.ts";
+import type { Range, Snippet } from "../snippets.ts";
+
+export interface SearchRequest {
+  q: string;
+  filters: SearchFilters;
+  limit: number;
+  /** Counting facets costs a pass over every hit: only the search page asks for them. */
+  facets: boolean;
+}
+
+export interface ResultItem {
+  title: string;
+  titleRanges: Range[];
+  /** Relative to the site root. */
+  url: string;
+  date: string | null;
+  dateLabel: string | null;
+  page: string | null;
+  column: string | null;
+  people: string[];
+  snippet: Snippet;
+}
+
+export interface SearchReply {
+  total: number;
+  results: ResultItem[];
+  facets: Facets | null;
+  /** The query's words as normalised, for highlighting on the article page. */
+  words: string[];
+  problems: string[];
+  milliseconds: number;
+}
+
+export interface SearchService {
+  search(request: SearchRequest): Promise<SearchReply>;
+  /** Every filter value (column, person, edition date) of the archive. */
+  choices(): Promise<{ columns: string[]; people: string[]; dates: string[] }>;
+}
+
+export type WorkerMessage =
+  | { id: number; kind: "open"; indexUrl: string }
+  | { id: number; kind: "search"; request: SearchRequest }
+  | { id: number; kind: "choices" };
+
+export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** The global through which the engine bundle (engine-bundle.ts) hands itself to the page. */
+export const ENGINE_GLOBAL = "banmianSearchEngine";

@@ -1,0 +1,61 @@
+/**
+ * Search service: the query engine behind the page's requests (protocol.ts). Runs
+ * in the Web Worker over http and on the page itself from file://; either way the
+ * same code answers, so both give the same results.
+ */
+import { compileFilters } from "../filters.ts";
+import { countFacets } from "../facets.ts";
+import type { PartSource } from "../index-loader.ts";
+import { SearchEngine, type SearchResponse } from "../query-engine.ts";
+import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
+
+export function openSearchService(source: PartSource): SearchService {
+  // The index is opened once, on the first request; a failure is reported to every caller.
+  let opened: Promise<SearchEngine> | undefined;
+  const engine = () => (opened ??= SearchEngine.open(source));
+  return {
+    async search(request) {
+      return answer(await engine(), request);
+    },
+    async choices() {
+      const e = await engine();
+      const dates = [...new Set(e.index.meta.docs.date.filter((d): d is string => d !== null))].sort().reverse();
+      return { columns: e.columns(), people: e.people(), dates };
+    },
+  };
+}
+
+async function answer(engine: SearchEngine, request: SearchRequest): Promise<SearchReply> {
+  const started = performance.now();
+  const meta = engine.index.meta;
+  const hasText = request.q.trim() !== "";
+  // The text alone first, so facets can count what each other filter value would give.
+  const textOnly: SearchResponse = await engine.search(request.q);
+  const matching = hasText ? textOnly.hits.map((h) => h.doc) : Array.from({ length: meta.docCount }, (_, i) => i);
+  const { test, problems } = compileFilters(request.filters, meta);
+  const filtered = hasText ? textOnly.hits.filter((h) => !test || test(h.doc)) : test ? matching.filter(test).map((doc) => ({ doc, score: 0, tier: 0, lunrScore: 0 })) : [];
+  const response: SearchResponse = { ...textOnly, hits: filtered, problems: [...textOnly.problems, ...problems] };
+  const results = await engine.results(response, 0, request.limit);
+  const docs = await engine.index.documents(results.map((r) => r.doc));
+  return {
+    total: filtered.length,
+    results: results.map((r) => {
+      const doc = docs.get(r.doc);
+      return {
+        title: r.title,
+        titleRanges: r.titleRanges,
+        url: r.url,
+        date: r.date,
+        dateLabel: doc?.dateLabel ?? r.date,
+        page: doc?.page.label ?? null,
+        column: r.column ?? null,
+        people: r.people,
+        snippet: r.snippet,
+      };
+    }),
+    facets: request.facets ? countFacets(meta, matching, request.filters) : null,
+    words: response.query.parts.flatMap((p) => p.words.map((w) => w.text)),
+    problems: response.problems,
+    milliseconds: performance.now() - started,
+  };
+}
