@@ -14,7 +14,8 @@ export function highlightArticle(article: HTMLElement, ranges: (text: string) =>
   for (const block of article.querySelectorAll<HTMLElement>(BLOCKS)) {
     const found = ranges(block.textContent ?? "");
     count += found.length;
-    first ??= wrapRanges(block, found)[0];
+    const marks = wrapRanges(block, found);
+    first ??= marks[0];
   }
   const note = document.createElement("p");
   note.className = "highlight-note";

@@ -33,12 +33,13 @@ function latestOnly(run: (request: SearchRequest) => Promise<SearchReply>) {
   };
 }
 
-function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return (...args) => {
+  const call = (...args: A) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  return Object.assign(call, { cancel: () => clearTimeout(timer) });
 }
 
 interface View {
@@ -152,15 +153,21 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     for (const [k, v] of Object.entries(filterParams(filterForm))) url.searchParams.set(k, v);
     return url.href;
   };
-  // Typing replaces the current history entry; a submitted query or a chosen filter adds one.
+  // History: the first keystroke after a settled search adds an entry that further typing
+  // keeps replacing, so Back returns to the search before, not to each letter typed.
+  const TYPING = { typing: true };
+  const isTyping = () => (history.state as typeof TYPING | null)?.typing === true;
   const typed = debounce(() => {
-    history.replaceState(null, "", stateUrl());
+    if (isTyping()) history.replaceState(TYPING, "", stateUrl());
+    else history.pushState(TYPING, "", stateUrl());
     void run();
   }, DEBOUNCE_MS);
   input.addEventListener("input", typed);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    if (stateUrl() !== location.href) history.pushState(null, "", stateUrl());
+    typed.cancel();
+    if (isTyping()) history.replaceState(null, "", stateUrl());
+    else if (stateUrl() !== location.href) history.pushState(null, "", stateUrl());
     void run();
   });
   filterForm.addEventListener("change", () => {

@@ -37,7 +37,7 @@ function resultItem(item: ResultItem, siteRoot: URL, query: string): HTMLLIEleme
   link.href = href.href;
   const where = [item.dateLabel, item.page, item.column].filter((x): x is string => Boolean(x));
   if (item.people.length) where.push(item.people.join(" "));
-  const li = element("li", "result", element("h3", "result-heading", link), element("p", "result-meta", where.join(" · ")));
+  const li = element("li", "result", element("h2", "result-heading", link), element("p", "result-meta", where.join(" · ")));
   if (item.snippet.text) li.append(element("p", "result-snippet", markedText(item.snippet.text, item.snippet.ranges)));
   return li;
 }
