@@ -1,15 +1,18 @@
 /**
  * After build: the steps that follow Eleventy's pages, on every build and every
- * `npm start` rebuild: the browser's search code, the search documents, then the
- * search index from them.
+ * `npm start` rebuild: the browser code, the search documents and the index
+ * built from them, then the offline manifest of every file and the service
+ * worker stamped with the resulting version (so it comes last).
  */
 import { archiveOfLastBuild } from "./archive-data.ts";
-import { bundleClient } from "./bundle-client.ts";
+import { bundleClient, bundleServiceWorker } from "./bundle-client.ts";
 import { writeSearchDocuments } from "../search/documents-writer.ts";
+import { writeOfflineManifest } from "../offline/offline-manifest.ts";
 import { buildIndex } from "../../scripts/build-index.ts";
 
 export async function afterBuild(outputDir: string): Promise<void> {
   bundleClient(outputDir);
   writeSearchDocuments(archiveOfLastBuild(), outputDir);
   await buildIndex(outputDir);
+  bundleServiceWorker(outputDir, writeOfflineManifest(outputDir).version);
 }

@@ -1,36 +1,51 @@
 /**
- * Bundle client: compiles the browser's search code (src/search/client/) with
- * esbuild into classic scripts under assets/, the only kind a page opened from
- * disk may load. Three bundles, so a page view loads only the small UI:
- *   search.js         the UI on every page (search box, search page, highlighting)
- *   search-worker.js  the engine in a Web Worker, for pages served over http
- *   search-engine.js  the engine on the page itself, for file:// and highlighting
+ * Bundle client: compiles the browser code with esbuild into classic scripts,
+ * the only kind a page opened from disk may load. A page view loads only the
+ * small page script; the engine comes when a search needs it:
+ *   assets/site.js           every page: search UI, offline reading (src/site/client.ts)
+ *   assets/search-worker.js  the engine in a Web Worker, for pages served over http
+ *   assets/search-engine.js  the engine on the page itself, for file:// and highlighting
+ *   sw.js                    the service worker, at the root so its scope is the whole site,
+ *                            stamped with the build's version (src/offline/service-worker.ts)
  * Output is deterministic (no timestamps, no absolute paths), so unchanged code
  * gives unchanged files.
  */
-import { buildSync } from "esbuild";
+import { buildSync, type BuildOptions } from "esbuild";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
-const CLIENT = fileURLToPath(new URL("../search/client/", import.meta.url));
+const SRC = fileURLToPath(new URL("..", import.meta.url));
 
 export const CLIENT_BUNDLES = {
-  search: "main.ts",
-  "search-worker": "worker.ts",
-  "search-engine": "engine-bundle.ts",
-} as const;
+  site: "site/client.ts",
+  "search-worker": "search/client/worker.ts",
+  "search-engine": "search/client/engine-bundle.ts",
+};
+
+const COMMON: BuildOptions = {
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: ["es2020"],
+  minify: true,
+  legalComments: "none",
+  charset: "utf8",
+  logLevel: "error",
+};
 
 export function bundleClient(outputDir: string): void {
   buildSync({
-    entryPoints: Object.fromEntries(Object.entries(CLIENT_BUNDLES).map(([out, entry]) => [out, join(CLIENT, entry)])),
+    ...COMMON,
+    entryPoints: Object.fromEntries(Object.entries(CLIENT_BUNDLES).map(([out, entry]) => [out, join(SRC, entry)])),
     outdir: join(outputDir, "assets"),
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: ["es2020"],
-    minify: true,
-    legalComments: "none",
-    charset: "utf8",
-    logLevel: "error",
+  });
+}
+
+export function bundleServiceWorker(outputDir: string, version: string): void {
+  buildSync({
+    ...COMMON,
+    entryPoints: [join(SRC, "offline/service-worker.ts")],
+    outfile: join(outputDir, "sw.js"),
+    define: { BUILD_VERSION: JSON.stringify(version) },
   });
 }

@@ -22,6 +22,7 @@ function inlineBackend(siteRoot: URL, indexUrl: URL): SearchService {
   return {
     search: async (request) => (await service).search(request),
     choices: async () => (await service).choices(),
+    close: () => void service.then((s) => s.close(), () => undefined),
   };
 }
 
@@ -54,5 +55,11 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   return {
     search: (request) => call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>,
     choices: () => call({ kind: "choices" } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["choices"]>,
+    close: () => {
+      worker?.terminate();
+      worker = undefined;
+      for (const p of pending.values()) p.reject(new Error("search closed"));
+      pending.clear();
+    },
   };
 }

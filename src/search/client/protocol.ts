@@ -42,6 +42,8 @@ export interface SearchService {
   search(request: SearchRequest): Promise<SearchReply>;
   /** Every filter value (column, person, edition date) of the archive. */
   choices(): Promise<{ columns: string[]; people: string[]; dates: string[] }>;
+  /** Lets go of the index (and the worker holding it). */
+  close(): void;
 }
 
 export type WorkerMessage =

@@ -22,6 +22,9 @@ export function openSearchService(source: PartSource): SearchService {
       const dates = [...new Set(e.index.meta.docs.date.filter((d): d is string => d !== null))].sort().reverse();
       return { columns: e.columns(), people: e.people(), dates };
     },
+    close() {
+      opened = undefined;
+    },
   };
 }
 

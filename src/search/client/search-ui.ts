@@ -1,5 +1,5 @@
 /**
- * Search UI: the script every page loads. It wires the header's search box
+ * Search UI: started by the page script (src/site/client.ts) on every page. It wires the header's search box
  * (results as the reader types, in a panel under the header), the search page
  * (`search/?q=…` with filters, kept in the URL so searches can be shared and the
  * back button works), and the highlighting of a query on an article opened from
@@ -16,12 +16,15 @@ const DEBOUNCE_MS = 120;
 const PANEL_LIMIT = 8;
 const PAGE_LIMIT = 50;
 
-// The script lives at assets/search.js: the site root is one folder up, wherever the site is hosted.
-const script = document.currentScript as HTMLScriptElement | null;
-const siteRoot = new URL("..", script?.src ?? location.href);
-
+let siteRoot: URL;
 let backend: SearchService | undefined;
 const service = () => (backend ??= createBackend(siteRoot));
+
+/** A new build took over the offline copy: later searches must use the new index, not parts of two. */
+export function resetSearchBackend(): void {
+  backend?.close();
+  backend = undefined;
+}
 
 /** Runs searches so that only the latest answer is shown, whatever order replies arrive in. */
 function latestOnly(run: (request: SearchRequest) => Promise<SearchReply>) {
@@ -195,7 +198,8 @@ function focusShortcut(input: HTMLInputElement): void {
   });
 }
 
-function start(): void {
+export function startSearchUi(root: URL): void {
+  siteRoot = root;
   const form = document.querySelector<HTMLFormElement>("[data-search-box]");
   const input = form?.querySelector<HTMLInputElement>("input[name=q]");
   if (form && input) {
@@ -209,5 +213,3 @@ function start(): void {
   const article = document.querySelector<HTMLElement>("article.article");
   if (q && article) void loadEngine(siteRoot).then((engine) => highlightArticle(article, engine.highlighter(q), q), () => undefined);
 }
-
-start();

@@ -1,0 +1,164 @@
+/**
+ * Service worker: keeps the site readable offline, one build at a time.
+ *
+ * Each build has a version (manifest-format.ts) stamped into this script when the
+ * build bundles it, and one cache named after it. The cache holds the site shell
+ * from the first visit, then every file of this build that the reader fetched
+ * (pages read, index parts searched), or all of them after "save the whole
+ * archive". A file is cached only if its content hash is the one this build's
+ * manifest lists, so a page of a newer build on the server never enters an older
+ * copy.
+ *
+ * When a new build is published, the browser finds this script changed and
+ * installs the new version beside the old one: it brings over what the old copy
+ * held, copying files whose hash did not change and downloading the others. Only
+ * when that is complete does it take over and delete the old cache; until then
+ * the old copy keeps serving. An interrupted install leaves its partial cache,
+ * and the next attempt skips what is already there.
+ */
+import { MANIFEST_FILE, OFFLINE_PAGE, CACHE_PREFIX, cacheName, hashText, sitePath, type OfflineManifest } from "./manifest-format.ts";
+
+declare const BUILD_VERSION: string;
+
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface WorkerScope {
+  registration: { scope: string; update(): Promise<unknown> };
+  clients: { claim(): Promise<void>; matchAll(options?: { includeUncontrolled?: boolean }): Promise<{ url: string; postMessage(m: unknown): void }[]> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: "install" | "activate", fn: (e: ExtendableEvent) => void): void;
+  addEventListener(type: "fetch", fn: (e: FetchEvent) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const ROOT = new URL("./", scope.registration.scope);
+const CACHE = cacheName(BUILD_VERSION);
+const urlOf = (path: string) => new URL(path, ROOT).href;
+
+async function hashOf(response: Response): Promise<string> {
+  return hashText(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+}
+
+let manifestOfThisBuild: Promise<OfflineManifest | undefined> | undefined;
+function manifest(): Promise<OfflineManifest | undefined> {
+  return (manifestOfThisBuild ??= caches
+    .open(CACHE)
+    .then((c) => c.match(urlOf(MANIFEST_FILE)))
+    .then((r) => (r ? (r.json() as Promise<OfflineManifest>) : undefined))
+    .catch(() => undefined)
+    .then((m) => {
+      if (!m) manifestOfThisBuild = undefined; // not installed yet: ask again next time
+      return m;
+    }));
+}
+
+/** Downloads `path` and caches it if it is this build's file; returns whether it was cached. */
+async function fetchInto(cache: Cache, path: string, hash: string): Promise<boolean> {
+  const response = await fetch(urlOf(path), { cache: "no-cache" });
+  if (!response.ok || (await hashOf(response)) !== hash) return false;
+  await cache.put(urlOf(path), response);
+  return true;
+}
+
+async function install(): Promise<void> {
+  const response = await fetch(urlOf(MANIFEST_FILE), { cache: "no-store" });
+  const next = (await response.json()) as OfflineManifest;
+  // The server already holds a newer build than this script: let the newer script install instead.
+  if (next.version !== BUILD_VERSION) throw new Error(`server has build ${next.version}, this worker is ${BUILD_VERSION}`);
+  const cache = await caches.open(CACHE);
+
+  // Everything an older copy holds comes along, so an update never shrinks what the reader saved.
+  const wanted = new Map<string, Cache | null>(next.shell.map((p) => [p, null]));
+  // The pages open now were read before this worker could keep them.
+  for (const client of await scope.clients.matchAll({ includeUncontrolled: true })) {
+    const path = sitePath(new URL(client.url), ROOT);
+    if (path && next.files[path]) wanted.set(path, null);
+  }
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    const oldManifest = (await (await old.match(urlOf(MANIFEST_FILE)))?.json()) as OfflineManifest | undefined;
+    for (const request of await old.keys()) {
+      const path = sitePath(new URL(request.url), ROOT);
+      const entry = path === null ? undefined : next.files[path];
+      if (!path || !entry) continue;
+      const unchanged = oldManifest?.files[path]?.[0] === entry[0];
+      if (unchanged) wanted.set(path, old);
+      else if (!wanted.has(path)) wanted.set(path, null);
+    }
+  }
+  const have = new Set((await cache.keys()).map((r) => r.url)); // an interrupted install resumes here
+  const bring = async ([path, from]: [string, Cache | null]) => {
+    const entry = next.files[path];
+    if (!entry || have.has(urlOf(path))) return;
+    const copy = from && (await from.match(urlOf(path)));
+    if (copy) await cache.put(urlOf(path), copy);
+    else if (!(await fetchInto(cache, path, entry[0]))) throw new Error(`${path} changed again on the server`);
+  };
+  // In batches: one at a time is far too slow for an archive of thousands of pages.
+  const todo = [...wanted];
+  for (let i = 0; i < todo.length; i += 32) await Promise.all(todo.slice(i, i + 32).map(bring));
+  // The manifest goes in last: its presence marks this copy complete.
+  await cache.put(urlOf(MANIFEST_FILE), new Response(JSON.stringify(next), { headers: { "content-type": "application/json" } }));
+  await scope.skipWaiting();
+}
+
+async function activate(): Promise<void> {
+  for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+  await scope.clients.claim();
+  for (const client of await scope.clients.matchAll()) client.postMessage({ type: "banmian-updated", version: BUILD_VERSION });
+}
+
+async function offlineAnswer(request: Request): Promise<Response> {
+  if (request.mode === "navigate") {
+    const page = await (await caches.open(CACHE)).match(urlOf(OFFLINE_PAGE));
+    // Shown at the address the reader asked for (so a reload retries it); its links are
+    // written relative to the root, so a <base> makes them resolve from any folder.
+    if (page) {
+      const html = (await page.text()).replace("<head>", `<head><base href="${ROOT.href}">`);
+      return new Response(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
+    }
+  }
+  return Response.error();
+}
+
+async function respond(request: Request, path: string): Promise<Response> {
+  const cache = await caches.open(CACHE);
+  if (path === MANIFEST_FILE) return (await cache.match(urlOf(MANIFEST_FILE))) ?? fetch(request);
+  const entry = (await manifest())?.files[path];
+  if (!entry) {
+    try {
+      return await fetch(request);
+    } catch {
+      return offlineAnswer(request);
+    }
+  }
+  const cached = await cache.match(urlOf(path));
+  if (cached) return cached;
+  let response: Response;
+  try {
+    // The file itself, without the query (?q= on an article opened from a search).
+    response = await fetch(urlOf(path));
+  } catch {
+    return offlineAnswer(request);
+  }
+  if (response.ok) {
+    if ((await hashOf(response)) === entry[0]) await cache.put(urlOf(path), response.clone());
+    else void scope.registration.update(); // a newer build is on the server: install it
+  }
+  return response;
+}
+
+scope.addEventListener("install", (e) => e.waitUntil(install()));
+scope.addEventListener("activate", (e) => e.waitUntil(activate()));
+scope.addEventListener("fetch", (e) => {
+  if (e.request.method !== "GET") return;
+  const path = sitePath(new URL(e.request.url), ROOT);
+  if (path === null || path === "sw.js") return;
+  e.respondWith(respond(e.request, path));
+});

@@ -1,0 +1,83 @@
+/**
+ * Codec: writes lists of non-negative integers as short printable strings, the way the
+ * index format (index-format.ts) stores postings and field lengths inside JSON.
+ *
+ * Each integer is a little-endian base-46 number: every digit but the last is drawn
+ * from one half of a 92-character alphabet, the last digit from the other half, so a
+ * number ends itself and no separators are needed. Values below 46 take one character,
+ * below 2,116 two, below 97,336 three. The alphabet is printable ASCII without `"` and
+ * `\`, so the strings need no escaping in JSON and survive any text transport.
+ */
+
+const ALPHABET = (() => {
+  let s = "";
+  for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x22 && c !== 0x5c) s += String.fromCharCode(c);
+  return s;
+})();
+const BASE = ALPHABET.length / 2; // 46
+const LAST = ALPHABET.slice(0, BASE);
+const MORE = ALPHABET.slice(BASE);
+
+/** char code → digit value; bit 7 set for a "more digits follow" digit. */
+const DECODE = (() => {
+  const table = new Int16Array(128).fill(-1);
+  for (let i = 0; i < BASE; i++) {
+    table[LAST.charCodeAt(i)] = i;
+    table[MORE.charCodeAt(i)] = i | 0x80;
+  }
+  return table;
+})();
+
+export class CodecError extends Error {
+  override name = "CodecError";
+}
+
+/** Appends the encoding of a non-negative safe integer. */
+export function encodeInt(value: number, out: string[]): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new CodecError(`cannot encode ${value}`);
+  let v = value;
+  while (v >= BASE) {
+    out.push(MORE[v % BASE]!);
+    v = Math.floor(v / BASE);
+  }
+  out.push(LAST[v]!);
+}
+
+/** Encodes a list of non-negative integers. */
+export function encodeInts(values: readonly number[]): string {
+  const out: string[] = [];
+  for (const v of values) encodeInt(v, out);
+  return out.join("");
+}
+
+/** Reads integers one by one from an encoded string. */
+export class IntReader {
+  private i = 0;
+  constructor(private readonly text: string) {}
+
+  get done(): boolean {
+    return this.i >= this.text.length;
+  }
+
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.i >= this.text.length) throw new CodecError("truncated number");
+      const code = this.text.charCodeAt(this.i++);
+      const digit = code < 128 ? DECODE[code]! : -1;
+      if (digit < 0) throw new CodecError(`bad character ${JSON.stringify(this.text[this.i - 1])}`);
+      value += (digit & 0x7f) * scale;
+      if ((digit & 0x80) === 0) return value;
+      scale *= BASE;
+    }
+  }
+}
+
+/** Decodes a whole string of integers. */
+export function decodeInts(text: string): number[] {
+  const r = new IntReader(text);
+  const out: number[] = [];
+  while (!r.done) out.push(r.next());
+  return out;
+}

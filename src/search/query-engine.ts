@@ -1,0 +1,310 @@
+/**
+ * Query engine: answers a reader's query over an index opened by index-loader.ts; the
+ * same code runs in the browser and in scripts/search.ts. It never throws and never
+ * hangs: any input gives a (possibly empty) result list, and a failure inside (a part
+ * that cannot be loaded) is reported in `problems`.
+ *
+ * A search goes:
+ * 1. query-parser.ts turns the input into parts and words, each word a pattern of terms;
+ * 2. the postings parts of those terms are loaded; a term missing from the archive
+ *    means no result, at once;
+ * 3. the articles in which every word occurs as a contiguous string in one field are
+ *    found from the terms' positions (pattern.ts), and the filters (filters.ts) applied;
+ * 4. Lunr scores them: lunr.Index#query runs on an index holding just the query's terms
+ *    and these articles (loader.lunrIndex), one clause per pattern element (X* for a
+ *    one-character word), the terms only the whole-query phrase has (站运 in 驿站运营)
+ *    included, so that they add to the score; Lunr's BM25 with the boosts of fields.ts;
+ * 5. hits are ranked by tier, then Lunr's score, then archive order: tier 2 when the
+ *    whole query occurs as one phrase, 1 when each space-separated part does, 0 when only
+ *    the words do. `score` is tier + s / (1 + s) for Lunr score s, so it falls with rank.
+ *
+ * Result details (title, URL, snippet from snippets.ts) need the docs parts and are
+ * loaded only for the results asked for (`results`).
+ */
+import lunr from "lunr";
+import type { SearchDocument } from "./documents.ts";
+import { compileFilters, type SearchFilters } from "./filters.ts";
+import { docNumber, docRef } from "./index-format.ts";
+import { IndexLoader, type Occurrences, type PartSource } from "./index-loader.ts";
+import { elementKey, matchesSomewhere, type Pattern, type PatternElement } from "./pattern.ts";
+import { parseQuery, type ParsedQuery } from "./query-parser.ts";
+import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
+
+export type { SearchFilters } from "./filters.ts";
+
+export interface SearchHit {
+  /** Article number (archive order). */
+  doc: number;
+  /** Ranking score: tier + s / (1 + s), decreasing down the list. */
+  score: number;
+  /** 2: whole query as a phrase; 1: each part as a phrase; 0: the words apart. */
+  tier: number;
+  /** Lunr's BM25 score. */
+  lunrScore: number;
+}
+
+export interface SearchResponse {
+  query: ParsedQuery;
+  hits: SearchHit[];
+  /** Things that went wrong or were ignored (never thrown). */
+  problems: string[];
+  milliseconds: number;
+}
+
+export interface SearchResult {
+  doc: number;
+  id: string;
+  title: string;
+  /** Relative to the site root. */
+  url: string;
+  date: string | null;
+  /** The date as the site shows it, when documents.json gives one. */
+  dateLabel?: string;
+  page: { id: string; label: string };
+  column?: string;
+  people: string[];
+  score: number;
+  tier: number;
+  /** Match ranges in the title. */
+  titleRanges: Range[];
+  snippet: Snippet;
+}
+
+/** The patterns to mark in results: every word, and quoted phrases as wholes. */
+function highlightPatterns(query: ParsedQuery): Pattern[] {
+  return query.parts.flatMap((p) => p.words.map((w) => w.pattern));
+}
+
+/** Elements whose occurrences are kept between queries (a prefix's merge is costly). */
+const OCCURRENCE_CACHE_SIZE = 512;
+
+export class SearchEngine {
+  private readonly occurrenceCache = new Map<string, Occurrences>();
+
+  private constructor(readonly index: IndexLoader) {}
+
+  /** Opens an index through a part source (loads its meta part). Rejects if the index is unusable. */
+  static async open(source: PartSource): Promise<SearchEngine> {
+    return new SearchEngine(await IndexLoader.open(source));
+  }
+
+  /** Column names, for a filter UI. */
+  columns(): string[] {
+    return [...this.index.meta.columns];
+  }
+
+  /** People's names, for a filter UI. */
+  people(): string[] {
+    return [...this.index.meta.people];
+  }
+
+  /** Ranked hits for a query and filters. Never rejects. */
+  async search(input: unknown, filters?: SearchFilters): Promise<SearchResponse> {
+    const started = now();
+    const problems: string[] = [];
+    let query: ParsedQuery = { parts: [], phrase: null, truncated: false };
+    try {
+      query = parseQuery(input);
+      if (query.truncated) problems.push("query cut to its first characters");
+      const compiled = compileFilters(filters, this.index.meta);
+      problems.push(...compiled.problems);
+      const hits = query.parts.length === 0 ? this.browse(compiled.test) : await this.match(query, compiled.test);
+      return { query, hits, problems, milliseconds: now() - started };
+    } catch (e) {
+      problems.push(`search failed: ${e instanceof Error ? e.message : String(e)}`);
+      return { query, hits: [], problems, milliseconds: now() - started };
+    }
+  }
+
+  /** No query text: every article passing the filters, in archive order (none without filters). */
+  private browse(test: ((doc: number) => boolean) | null): SearchHit[] {
+    if (!test) return [];
+    const hits: SearchHit[] = [];
+    for (let doc = 0; doc < this.index.docCount; doc++) if (test(doc)) hits.push({ doc, score: 0, tier: 0, lunrScore: 0 });
+    return hits;
+  }
+
+  private async match(query: ParsedQuery, test: ((doc: number) => boolean) | null): Promise<SearchHit[]> {
+    const words = query.parts.flatMap((p) => p.words.map((w) => w.pattern));
+    const partPatterns = query.parts.map((p) => p.pattern);
+    const phrases = [query.phrase, ...partPatterns].filter((p): p is Pattern => p !== null);
+    const elements = new Map<string, PatternElement>();
+    for (const p of [...words, ...phrases]) for (const e of p.elements) elements.set(elementKey(e), e);
+    await this.index.loadTerms(
+      [...elements.values()].filter((e) => !e.prefix).map((e) => e.term),
+      [...elements.values()].filter((e) => e.prefix).map((e) => e.term),
+    );
+
+    // Articles in which every word occurs as a contiguous string in one field.
+    let candidates: Set<number> | null = null;
+    for (const word of words) {
+      const found = this.occurringIn(word, candidates);
+      if (found.size === 0) return [];
+      candidates = found;
+    }
+    if (!candidates) return [];
+    if (test) for (const doc of candidates) if (!test(doc)) candidates.delete(doc);
+    if (candidates.size === 0) return [];
+
+    // Lunr scores the candidates: one clause per element (X* for a one-character word),
+    // on an index holding only these terms and articles. Which articles qualify was
+    // decided above, so every clause is optional and only adds to the score.
+    const termsOf = new Map<string, string[]>();
+    for (const [key, e] of elements) termsOf.set(key, this.termsOf(e));
+    const lunrIndex = this.index.lunrIndex([...termsOf.values()].flat(), candidates);
+    const results = lunrIndex.query((q) => {
+      for (const [key, e] of elements) {
+        if (termsOf.get(key)!.length === 0) continue;
+        q.term(e.term, {
+          presence: lunr.Query.presence.OPTIONAL,
+          wildcard: e.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          usePipeline: false,
+        });
+      }
+    });
+
+    // Tiers, set-wise: a pattern identical to a word's holds for every candidate.
+    const holds = (pattern: Pattern): Set<number> =>
+      words.some((w) => samePattern(w, pattern)) ? candidates! : this.occurringIn(pattern, candidates);
+    const phraseDocs = query.phrase ? holds(query.phrase) : new Set<number>();
+    let partDocs: Set<number> = candidates;
+    for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));
+    const hits: SearchHit[] = [];
+    for (const r of results) {
+      const doc = docNumber(r.ref);
+      if (!candidates.has(doc)) continue;
+      const tier = phraseDocs.has(doc) ? 2 : partDocs.has(doc) ? 1 : 0;
+      const s = r.score;
+      hits.push({ doc, tier, lunrScore: s, score: tier + s / (1 + s) });
+    }
+    hits.sort((a, b) => b.tier - a.tier || b.lunrScore - a.lunrScore || a.doc - b.doc);
+    return hits;
+  }
+
+  /** The terms an element accepts (its loaded parts must be in memory). */
+  private termsOf(e: PatternElement): string[] {
+    return e.prefix ? this.index.expand(e.term) : this.index.has(e.term) ? [e.term] : [];
+  }
+
+  /** Where an element's terms occur: one term's occurrences, or a prefix's merged. */
+  private elementOccurrences(e: PatternElement): Occurrences {
+    const key = elementKey(e);
+    let occ = this.occurrenceCache.get(key);
+    if (occ) return occ;
+    const terms = this.termsOf(e);
+    if (terms.length === 1) {
+      occ = this.index.occurrences(terms[0]!)!;
+    } else {
+      occ = new Map();
+      for (const term of terms) {
+        for (const [doc, fields] of this.index.occurrences(term)!) {
+          let merged = occ.get(doc);
+          if (!merged) occ.set(doc, (merged = []));
+          fields.forEach((positions, f) => {
+            if (positions) merged![f] = merged![f] ? [...merged![f]!, ...positions] : positions;
+          });
+        }
+      }
+      for (const fields of occ.values()) fields.forEach((p) => p?.sort((a, b) => a - b));
+    }
+    if (this.occurrenceCache.size >= OCCURRENCE_CACHE_SIZE) this.occurrenceCache.clear();
+    this.occurrenceCache.set(key, occ);
+    return occ;
+  }
+
+  /** The articles (among `within`, when given) where the pattern occurs in one field. */
+  private occurringIn(pattern: Pattern, within: ReadonlySet<number> | null): Set<number> {
+    const lists = pattern.elements.map((e) => this.elementOccurrences(e));
+    let rarest = 0;
+    for (let k = 1; k < lists.length; k++) if (lists[k]!.size < lists[rarest]!.size) rarest = k;
+    const found = new Set<number>();
+    if (lists.length === 1) {
+      // One element: occurring anywhere is occurring as the whole pattern.
+      const only = lists[0]!;
+      if (within && within.size < only.size) for (const doc of within) only.has(doc) && found.add(doc);
+      else for (const doc of only.keys()) if (!within || within.has(doc)) found.add(doc);
+      return found;
+    }
+    const check = (doc: number) => {
+      const perElement = lists.map((l) => l.get(doc));
+      if (perElement.some((x) => x === undefined)) return;
+      for (let f = 0; f < this.index.fieldNames.length; f++) {
+        if (perElement.some((x) => x![f] === undefined)) continue;
+        if (matchesSomewhere(pattern, (e) => perElement[pattern.elements.indexOf(e)]![f]!)) {
+          found.add(doc);
+          return;
+        }
+      }
+    };
+    if (within && within.size < lists[rarest]!.size) for (const doc of within) check(doc);
+    else for (const doc of lists[rarest]!.keys()) if (!within || within.has(doc)) check(doc);
+    return found;
+  }
+
+  /**
+   * Details for hits[offset, offset + limit): loads their docs parts and makes snippets.
+   * Never rejects; a result whose part cannot be loaded is left out and reported.
+   */
+  async results(response: SearchResponse, offset = 0, limit = 10): Promise<SearchResult[]> {
+    const slice = response.hits.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+    let docs: Map<number, SearchDocument>;
+    try {
+      docs = await this.index.documents(slice.map((h) => h.doc));
+    } catch (e) {
+      response.problems.push(`could not load results: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+    const patterns = highlightPatterns(response.query);
+    const out: SearchResult[] = [];
+    for (const hit of slice) {
+      const doc = docs.get(hit.doc);
+      if (!doc) {
+        response.problems.push(`article ${docRef(hit.doc)} missing from the index`);
+        continue;
+      }
+      const result: SearchResult = {
+        doc: hit.doc,
+        id: doc.id,
+        title: doc.title,
+        url: doc.url,
+        date: doc.date,
+        page: doc.page,
+        people: doc.people.map((p) => p.name),
+        score: hit.score,
+        tier: hit.tier,
+        titleRanges: safe(() => highlight(doc.title, patterns), []),
+        snippet: safe(() => makeSnippet(doc, patterns), { text: doc.body[0] ?? "", ranges: [] }),
+      };
+      if (doc.column !== undefined) result.column = doc.column;
+      if (doc.dateLabel !== undefined) result.dateLabel = doc.dateLabel;
+      out.push(result);
+    }
+    return out;
+  }
+}
+
+function samePattern(a: Pattern, b: Pattern): boolean {
+  return a.elements.length === b.elements.length && a.elements.every((e, i) => {
+    const f = b.elements[i]!;
+    return e.term === f.term && e.prefix === f.prefix && e.offset === f.offset;
+  });
+}
+
+function intersect(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<number>();
+  for (const x of small) if (large.has(x)) out.add(x);
+  return out;
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+function now(): number {
+  return typeof performance !== "undefined" ? performance.now() : Date.now();
+}

@@ -1,0 +1,179 @@
+/**
+ * Snippets: for a result, the passage of about SNIPPET_LENGTH characters that shows the
+ * query best, and the ranges of every match in it (and in the title). Ranges index the
+ * snippet's text as printed (UTF-16 offsets, end exclusive); callers render the text
+ * escaped, wrapping the ranges in <mark> or similar. Nothing here produces HTML.
+ *
+ * Matches are found exactly as the index found them: the text is analyzed by
+ * analyzer.ts (normalizeWithOffsets maps the normalized tokens back to the characters
+ * printed) and the query's patterns are matched on its tokens (pattern.ts). So 醫院
+ * marks 医院, and a word's match covers the whole word.
+ *
+ * The best passage is the window with the most different query words, then the most
+ * matches, taken from the kicker, subtitle, reading tip, body and caption (the title is
+ * shown anyway); it starts at a sentence start shortly before its first match when
+ * there is one, else a little before that match. Without any match there (a title-only match, or a browse by filter) the
+ * snippet is the start of the article.
+ */
+import { tokenizeNormalized, type Token } from "./analyzer.ts";
+import type { SearchDocument } from "./documents.ts";
+import { normalizeWithOffsets } from "./normalize.ts";
+import { elementAccepts, matchAnchors, type Pattern } from "./pattern.ts";
+
+export const SNIPPET_LENGTH = 80;
+/** How far before the first match a passage may start, to give it context. */
+const LEAD = 16;
+const ELLIPSIS = "…";
+const SENTENCE_END = /[。！？!?；;…]/;
+
+export type Range = [start: number, end: number];
+
+export interface Snippet {
+  text: string;
+  ranges: Range[];
+}
+
+interface Match {
+  start: number;
+  end: number;
+  /** Index of the pattern (query word) that matched. */
+  word: number;
+}
+
+/** Matches of each pattern in one text, as ranges of the text as printed. */
+export function findMatches(text: string, patterns: readonly Pattern[]): Match[] {
+  const normalized = normalizeWithOffsets(text);
+  const { tokens } = tokenizeNormalized(normalized.text);
+  if (tokens.length === 0) return [];
+  const byPosition = new Map<number, Token>();
+  for (const t of tokens) byPosition.set(t.position, t);
+  const matches: Match[] = [];
+  patterns.forEach((pattern, word) => {
+    const anchors = matchAnchors(pattern, (element) => tokens.filter((t) => elementAccepts(element, t.term)).map((t) => t.position));
+    for (const anchor of anchors) {
+      const first = pattern.elements[0]!;
+      const last = pattern.elements[pattern.elements.length - 1]!;
+      const startToken = byPosition.get(anchor + first.offset)!;
+      const endToken = byPosition.get(anchor + last.offset)!;
+      // A one-character element matched the first character of a bigram: mark only it.
+      const end = last.prefix ? endToken.start + last.term.length : endToken.end;
+      const start = normalized.sourceStart[startToken.start]!;
+      const sourceEnd = normalized.sourceEnd[end - 1]!;
+      matches.push({ start, end: sourceEnd, word });
+    }
+  });
+  return matches.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Sorted, non-overlapping ranges covering the matches (overlapping or touching ones merged). */
+function mergeRanges(matches: readonly Match[], from = 0, to = Number.POSITIVE_INFINITY, shift = 0): Range[] {
+  const out: Range[] = [];
+  for (const m of matches) {
+    const s = Math.max(m.start, from);
+    const e = Math.min(m.end, to);
+    if (e <= s) continue;
+    const last = out[out.length - 1];
+    if (last && s + shift <= last[1]) last[1] = Math.max(last[1], e + shift);
+    else out.push([s + shift, e + shift]);
+  }
+  return out;
+}
+
+/** Ranges of every match of the patterns in a text (e.g. the title). */
+export function highlight(text: string, patterns: readonly Pattern[]): Range[] {
+  return mergeRanges(findMatches(text, patterns));
+}
+
+/** Moves an index off the low half of a surrogate pair. */
+function safeIndex(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return i > 0 && i < text.length && code >= 0xdc00 && code <= 0xdfff ? i - 1 : i;
+}
+
+interface Window {
+  segment: number;
+  start: number;
+  end: number;
+  words: number;
+  count: number;
+  /** 2: starts a sentence shortly before its first match; 1: starts shortly before it; 0: other. */
+  startQuality: number;
+}
+
+function better(a: Window, b: Window | null): boolean {
+  if (!b) return true;
+  if (a.words !== b.words) return a.words > b.words;
+  if (a.count !== b.count) return a.count > b.count;
+  return a.startQuality > b.startQuality;
+}
+
+/**
+ * The best window of one text: candidates start at each sentence start and a little
+ * before each match; the most different words, then the most matches, then a sentence
+ * start win; among equals the earliest.
+ */
+function bestWindow(text: string, segment: number, matches: readonly Match[], length: number): Window | null {
+  const starts = new Map<number, boolean>([[0, true]]);
+  for (let i = 0; i < text.length - 1; i++) if (SENTENCE_END.test(text[i]!) && !SENTENCE_END.test(text[i + 1]!)) starts.set(i + 1, true);
+  for (const m of matches) {
+    let start = Math.max(0, m.start - LEAD);
+    let clean = start === 0;
+    for (let i = m.start - 1; i >= start; i--) {
+      if (SENTENCE_END.test(text[i]!)) {
+        start = i + 1;
+        clean = true;
+        break;
+      }
+    }
+    if (!starts.has(start)) starts.set(start, clean);
+  }
+  let best: Window | null = null;
+  for (const [rawStart, clean] of [...starts].sort((a, b) => a[0] - b[0])) {
+    const start = safeIndex(text, rawStart);
+    const end = safeIndex(text, Math.min(text.length, start + length));
+    const inside = matches.filter((x) => x.start >= start && x.end <= end);
+    if (inside.length === 0) continue;
+    // Context before the first match: a sentence start up to 2·LEAD before it reads best.
+    const lead = Math.min(...inside.map((x) => x.start)) - start;
+    const quality = clean && lead <= 2 * LEAD ? 2 : lead <= LEAD ? 1 : 0;
+    const w: Window = { segment, start, end, words: new Set(inside.map((x) => x.word)).size, count: inside.length, startQuality: quality };
+    if (better(w, best)) best = w;
+  }
+  return best;
+}
+
+/** The passages a snippet may come from, in reading order. */
+function passages(doc: SearchDocument): string[] {
+  const opt = (s: string | undefined) => (s && s.trim() !== "" ? [s] : []);
+  return [...opt(doc.kicker), ...opt(doc.subtitle), ...opt(doc.readingTip), ...doc.body.filter((p) => p.trim() !== ""), ...opt(doc.caption)];
+}
+
+/** The best passage of a document for the query's patterns. */
+export function makeSnippet(doc: SearchDocument, patterns: readonly Pattern[], length = SNIPPET_LENGTH): Snippet {
+  const texts = passages(doc);
+  let best: Window | null = null;
+  let bestMatches: Match[] = [];
+  for (let segment = 0; patterns.length > 0 && segment < texts.length; segment++) {
+    const matches = findMatches(texts[segment]!, patterns);
+    if (matches.length === 0) continue;
+    const w = bestWindow(texts[segment]!, segment, matches, length);
+    if (w && better(w, best)) {
+      best = w;
+      bestMatches = matches;
+    }
+  }
+  const chosen = best;
+  if (!chosen) {
+    // The start of the article, in the body if it has one.
+    const text = doc.body.find((p) => p.trim() !== "") ?? texts[0] ?? "";
+    const end = safeIndex(text, Math.min(text.length, length));
+    return { text: text.slice(0, end) + (end < text.length ? ELLIPSIS : ""), ranges: [] };
+  }
+  const text = texts[chosen.segment]!;
+  const before = chosen.start > 0 ? ELLIPSIS : "";
+  const after = chosen.end < text.length ? ELLIPSIS : "";
+  return {
+    text: before + text.slice(chosen.start, chosen.end) + after,
+    ranges: mergeRanges(bestMatches, chosen.start, chosen.end, before.length - chosen.start),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Offline reading in Chromium: what was read keeps working with the network off,
+ * "save the whole archive" makes every page and search work offline, a new build
+ * replaces the offline copy as one version, and the app is installable, at the
+ * domain root and under a sub-path.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readFileSync, writeFileSync, cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { browserGate, chromiumPath, CHROMIUM_ARGS, launchChromium, serveStatic, type StaticServer } from "../helpers/browser.ts";
+import { buildInto, runBuild, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { loadArchive } from "../../src/content/load-archive.ts";
+
+interface Judged {
+  queries: { q: string; relevant: string[] }[];
+  negative: string[];
+}
+const judged = JSON.parse(readFileSync(join(ROOT, "test/fixtures/queries/seed-dev.json"), "utf8")) as Judged;
+const articles = loadArchive(SAMPLE_CONTENT).articles;
+const ARTICLE = articles[1]!;
+const UNVISITED = articles[2]!;
+
+const gate = browserGate(test);
+let browser: Browser;
+let site: string;
+const servers: StaticServer[] = [];
+
+test.before(async () => {
+  if (!gate.available) return;
+  site = buildInto(SAMPLE_CONTENT);
+  browser = await launchChromium();
+});
+
+test.after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+});
+
+async function serve(dir: string, prefix: string): Promise<string> {
+  const server = await serveStatic(dir, { prefix });
+  servers.push(server);
+  return server.url;
+}
+
+/** Opens `url` and waits until the service worker controls the page. */
+async function visitControlled(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+  });
+  return page;
+}
+
+/** Polls an async condition in the page (waitForFunction does not await promises). */
+async function until(page: Page, condition: (arg: string) => Promise<boolean>, arg: string, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(condition, arg))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${condition.toString()}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+async function search(page: Page, q: string): Promise<string[]> {
+  await page.fill("#site-q", q);
+  await page.locator("#site-search-panel [data-search-status]").filter({ hasText: q }).waitFor({ timeout: 10_000 });
+  return page.locator("#site-search-panel .result-title").allTextContents();
+}
+
+async function readWhatWasVisited(base: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${base}index.html`);
+  await page.goto(`${base}${ARTICLE.url}index.html`);
+  const before = await search(page, "消防装备");
+  assert.ok(before.includes("向最美的“火焰蓝”致敬"));
+  await context.setOffline(true);
+  await page.reload();
+  assert.is(await page.locator("h1").textContent(), ARTICLE.title);
+  assert.equal(await search(page, "消防装备"), before, "a search whose parts were loaded works offline");
+  await page.goto(`${base}${UNVISITED.url}index.html`);
+  assert.match(await page.title(), "离线");
+  assert.match((await page.locator("main").textContent()) ?? "", "还没有保存");
+  assert.ok(await page.locator('link[rel="stylesheet"]').evaluate((l: HTMLLinkElement) => l.sheet !== null), "the offline page is styled");
+  await context.close();
+}
+
+async function saveWholeArchive(base: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${base}index.html`);
+  const status = page.locator("[data-offline-status]");
+  await status.filter({ hasText: "保存全站需下载" }).waitFor();
+  assert.match((await status.textContent()) ?? "", /约 \d+ KB/u);
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+  await context.setOffline(true);
+  for (const a of articles) {
+    await page.goto(`${base}${a.url}index.html`);
+    assert.is(await page.locator("h1").textContent(), a.title);
+  }
+  for (const { q, relevant } of judged.queries) {
+    const titles = await search(page, q);
+    for (const title of relevant) assert.ok(titles.includes(title), `${q} offline: ${JSON.stringify(titles)}`);
+  }
+  for (const q of judged.negative) assert.equal(await search(page, q), [], q);
+  await page.goto(`${base}search/index.html?q=${encodeURIComponent("职工")}`);
+  await page.locator("[data-search-page] .result-title").first().waitFor();
+  await context.close();
+}
+
+async function newBuildReplacesOldCopy(prefix: string): Promise<void> {
+  const content = join(mkdtempSync(join(tmpdir(), "banmian-v2-")), "content");
+  cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  const out = join(mkdtempSync(join(tmpdir(), "banmian-live-")), "_site");
+  assert.is(runBuild(["--content", content, "--out", out]).status, 0);
+  const base = await serve(out, prefix);
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${base}index.html`);
+  await page.click("[data-offline-save]");
+  await page.locator("[data-offline-status]").filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+
+  // Publish a new build with one article changed.
+  const file = join(content, ARTICLE.editionId, "page-unknown", `${ARTICLE.slug}.md`);
+  writeFileSync(file, readFileSync(file, "utf8").replace(`title: ${ARTICLE.title}`, "title: 新版标题"));
+  assert.is(runBuild(["--content", content, "--out", out]).status, 0);
+
+  // The next online visit finds the new service worker, which installs the new build and takes over.
+  const version = (JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { version: string }).version;
+  await page.goto(`${base}index.html`);
+  await until(page, async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name]), `banmian-${version}`);
+  await context.setOffline(true);
+  for (const a of articles) {
+    await page.goto(`${base}${a.url}index.html`);
+    assert.is(await page.locator("h1").textContent(), a.slug === ARTICLE.slug ? "新版标题" : a.title);
+    // What the offline copy holds is byte for byte the new build's page.
+    const served = await page.evaluate((url) => fetch(url).then((r) => r.text()), `${base}${a.url}index.html`);
+    assert.ok(served === readFileSync(join(out, a.url, "index.html"), "utf8"), `${a.url} is the new build's`);
+  }
+  assert.ok((await search(page, "新版标题")).includes("新版标题"), "the new index is offline too");
+  await context.close();
+}
+
+for (const [where, prefix] of [["at the domain root", "/"], ["under a sub-path", "/archive/"]] as const) {
+  gate.test(`${where}: what was read works offline; an unvisited page shows the offline page`, async () => {
+    await readWhatWasVisited(await serve(site, prefix));
+  });
+  gate.test(`${where}: saving the whole archive makes every article and query work offline`, async () => {
+    await saveWholeArchive(await serve(site, prefix));
+  });
+  gate.test(`${where}: a new build replaces the offline copy as one version`, async () => {
+    await newBuildReplacesOldCopy(prefix);
+  });
+}
+
+gate.test("the app is installable under a sub-path", async () => {
+  const base = await serve(site, "/archive/");
+  // Installing is not offered in incognito, which every new browser context is: use a profile.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "banmian-profile-")), { executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
+  const page = await visitControlled(context, `${base}index.html`);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
+  assert.equal(installabilityErrors.map((e) => e.errorId), []);
+  const manifest = (await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json())) as { start_url: string; scope: string };
+  assert.is(new URL(manifest.start_url, `${base}manifest.webmanifest`).href, `${base}index.html`);
+  await context.close();
+});
+
+test.run();

@@ -1,0 +1,110 @@
+/**
+ * Property test: the query engine returns a result list, within a time bound, for any
+ * input. 100,000 seeded random inputs (Lunr syntax characters, quotes in every style and
+ * balance, emoji and ZWJ sequences, CJK extension characters, control and invisible
+ * characters, lone surrogates, full-width forms, fragments of real text, inputs up to
+ * 10,000 characters), some with random filters, run over the sample archive.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { buildAndOpen, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
+import type { SearchFilters } from "../../src/search/filters.ts";
+
+const RUNS = 100_000;
+/**
+ * Per query, in CPU time of this process (so that other work on a shared machine does
+ * not count), with a looser bound on wall time against hangs. The median is far below a
+ * millisecond; the bound leaves room for garbage collection.
+ */
+const BOUND_MS = 250;
+const WALL_BOUND_MS = 5000;
+
+const documents = sampleDocuments();
+const { dir, engine } = await buildAndOpen(documents);
+const text = documents.documents.flatMap((d) => [d.title, ...d.body]).join("");
+const rnd = seededRandom(20240615);
+const int = (n: number) => Math.floor(rnd() * n);
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const range = (lo: number, hi: number) => () => String.fromCodePoint(lo + int(hi - lo + 1));
+
+const POOLS: Array<() => string> = [
+  () => text[int(text.length)]!, // characters of the archive, so some queries match
+  () => text[int(text.length)]!,
+  range(0x4e00, 0x9fff),
+  range(0x20000, 0x2a6df), // CJK extension B
+  range(0x20, 0x7e),
+  () => pick(["+", "-", "*", "~", "^", ":", "\\", "(", ")", "[", "]", "{", "}", "?", "|", "&", "!", "/"]),
+  () => pick(['"', "“", "”", "＂", "「", "」", "『", "』", "'", "«", "»", "„"]),
+  () => pick([" ", "  ", "\t", "\n", "\u3000", "\u00a0"]),
+  () => pick(["😀", "👨‍👩‍👧", "🇨🇳", "👍🏽", "\u2764\ufe0f", "🀄"]),
+  range(0x00, 0x1f),
+  range(0x7f, 0x9f),
+  () => pick(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\ufe0f", "\u{e0100}"]),
+  range(0xff01, 0xff5e), // full-width ASCII
+  () => pick(["\ud800", "\udfff", "\udbff"]), // lone surrogates
+  range(0x300, 0x36f), // combining marks
+  range(0x3040, 0x30ff), // kana
+  range(0xac00, 0xd7a3), // hangul
+  () => pick(["title:", "body:", "^10", "~2", "__proto__", "constructor", "8155.53", "4A", "EAP"]),
+];
+
+function randomInput(i: number): string {
+  if (i % 5000 === 4999) return Array.from({ length: 10_000 }, () => pick(POOLS)()).join("").slice(0, 10_000);
+  if (i % 7 === 0) {
+    // A fragment of real text with a few random characters thrown in.
+    const start = int(text.length);
+    const chars = [...text.slice(start, start + 1 + int(12))];
+    for (let k = int(3); k > 0; k--) chars.splice(int(chars.length + 1), 0, pick(POOLS)());
+    return chars.join("");
+  }
+  const r = rnd();
+  const length = r < 0.89 ? int(13) : r < 0.99 ? int(61) : int(301);
+  let s = "";
+  for (let k = 0; k < length; k++) s += pick(POOLS)();
+  return s;
+}
+
+function randomFilters(): SearchFilters | undefined {
+  if (rnd() > 0.1) return undefined;
+  const f: SearchFilters = {};
+  if (rnd() < 0.5) f.column = pick([...engine.columns(), "无此栏目", "", randomInput(1)]);
+  if (rnd() < 0.5) f.person = pick([...engine.people(), "某人", randomInput(2)]);
+  if (rnd() < 0.5) f.from = pick(["2023", "2023-06", "2023-06-11", "2024-13", "abc", "", randomInput(3)]);
+  if (rnd() < 0.5) f.to = pick(["2023", "2023-06-30", "1999-02-31", randomInput(4)]);
+  return f;
+}
+
+test(`${RUNS.toLocaleString("en")} random inputs each give a result list within ${BOUND_MS} ms of CPU`, async () => {
+  let slowest = 0;
+  let slowestInput = "";
+  let withHits = 0;
+  const started = performance.now();
+  for (let i = 0; i < RUNS; i++) {
+    const input = randomInput(i);
+    const filters = randomFilters();
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const response = await engine.search(input, filters);
+    if (i % 50 === 0) await engine.results(response, 0, 3);
+    const cpu = process.cpuUsage(cpu0);
+    const ms = (cpu.user + cpu.system) / 1000;
+    const wall = performance.now() - t0;
+    if (wall > WALL_BOUND_MS) assert.unreachable(`${wall.toFixed(0)} ms (wall) for ${JSON.stringify(input.slice(0, 60))}`);
+    if (!Array.isArray(response.hits)) assert.unreachable(`no result list for ${JSON.stringify(input.slice(0, 40))}`);
+    for (const h of response.hits) if (!(h.doc >= 0 && h.doc < documents.documents.length)) assert.unreachable(`bad hit ${h.doc}`);
+    if (response.hits.length > 0) withHits++;
+    if (ms > slowest) {
+      slowest = ms;
+      slowestInput = input;
+    }
+    if (ms > BOUND_MS) assert.unreachable(`${ms.toFixed(0)} ms (CPU) for ${JSON.stringify(input.slice(0, 60))} (${input.length} characters)`);
+  }
+  console.log(
+    `  ${RUNS} inputs in ${Math.round(performance.now() - started)} ms, ${withHits} with results; slowest ${slowest.toFixed(1)} ms CPU (${slowestInput.length} characters)`,
+  );
+  assert.ok(withHits > RUNS / 20, "the inputs should also exercise matching, not only rejection");
+});
+
+test.after(() => removeSite(dir));
+
+test.run();
