@@ -1,0 +1,67 @@
+/**
+ * Import: turns the raw text of one printed page into draft articles in the
+ * content format, plus a report of every join, move and doubt, with line
+ * numbers (src/import/). Writes nothing when the input is bad or when it would
+ * replace existing articles without --force; such refusals exit with code 2.
+ *
+ *   npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
+ */
+import { parseArgs } from "node:util";
+import { importPage, ImportInputError, shown } from "../src/import/import-page.ts";
+
+const USAGE = `usage: npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
+
+  PAGE.txt       the page's raw text, UTF-8
+  --date         the edition's date; the drafts go to DIR/YYYY-MM-DD/
+  --page N       the page number (版次): page folder NN; without it, page-unknown
+  --out DIR      the content folder (default: content)
+  --report FILE  where the report goes (default: PAGE.txt.import-report.md; - prints it)
+  --force        replace articles a previous import wrote (edition.json is never replaced)`;
+
+function fail(message: string): never {
+  console.error(`import: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      date: { type: "string" },
+      page: { type: "string" },
+      out: { type: "string", default: "content" },
+      report: { type: "string" },
+      force: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+}
+try {
+  parsed = parse();
+} catch (error) {
+  fail((error as Error).message);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (positionals.length !== 1) fail(positionals.length === 0 ? "give the page file to import" : `give one page file, not ${positionals.length}`);
+
+try {
+  const r = importPage({ input: positionals[0]!, date: values.date, page: values.page, out: values.out, force: values.force, report: values.report });
+  const unassigned = r.assembly.unassigned.length;
+  if (!r.reportPath) console.log(r.report);
+  console.log(
+    `Imported ${r.assembly.articles.length} articles into ${shown(r.pageDir)}: ${r.assembly.joins.length} joins, ${r.assembly.moves.length} moves, ${r.assembly.doubts.length} doubts, ${unassigned} unassigned lines.`,
+  );
+  if (r.reportPath) console.log(`Report: ${shown(r.reportPath)} (check its "To check" list, then npm run build).`);
+} catch (error) {
+  if (error instanceof ImportInputError) {
+    console.error(`import: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`import failed: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,115 @@
+/**
+ * Drafts: turns assembled articles into files of the content format (README,
+ * "Content format"): one Markdown file per article with its front matter, the
+ * page's `page.json` (with the lines no article took, as `unplaced`), and the
+ * edition's `edition.json`. Only text is produced here; `import-page.ts`
+ * decides what may be written.
+ *
+ * Slugs are ASCII and positional (a01, a02…; p03-a01 on page 3, so that pages
+ * of one edition never share a slug); the Chinese stays in the files.
+ */
+import type { Article, Assembly, Block } from "./assemble.ts";
+import { paragraphText } from "./assemble.ts";
+import matter from "gray-matter";
+import { escapeMarkdown } from "../content/markdown-escape.ts";
+import type { EditionData, PageData } from "../content/schema.ts";
+import type { Unassigned } from "./pieces.ts";
+
+export interface DraftFile {
+  /** Path inside the content folder, with forward slashes. */
+  path: string;
+  content: string;
+  kind: "edition" | "page" | "article";
+  /** For an article: its order on the page. */
+  order?: number;
+}
+
+export interface PageTarget {
+  date: string;
+  page?: number | undefined;
+}
+
+export function pageId(target: PageTarget): string {
+  return target.page === undefined ? "page-unknown" : String(target.page).padStart(2, "0");
+}
+
+export function articleSlug(order: number, target: PageTarget): string {
+  const a = `a${String(order).padStart(2, "0")}`;
+  return target.page === undefined ? a : `p${pageId(target)}-${a}`;
+}
+
+export function editionData(target: PageTarget): EditionData {
+  return { date: { value: target.date, status: "stated" } };
+}
+
+export function pageData(target: PageTarget, unassigned: Unassigned[]): PageData {
+  const number: PageData["number"] =
+    target.page === undefined
+      ? { value: null, status: "unknown", note: "版次未给出:导入时没有指定(--page),原始文本中也不作判断。" }
+      : { value: target.page, status: "stated" };
+  const name: PageData["name"] = { value: null, status: "unknown", note: "版名未给出:导入程序不从原始文本推断版名,请编辑核对后填写。" };
+  const data: PageData = { number, name };
+  if (unassigned.length) data.unplaced = unassigned.map((u) => ({ text: u.text, reason: u.reasonZh }));
+  return data;
+}
+
+const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
+
+/**
+ * A YAML scalar: plain when gray-matter (the loader's reader) reads it back as
+ * the same string, else double-quoted (a JSON string is a YAML string), so that a
+ * title like 2024-01-01 or yes stays text.
+ */
+export function yamlScalar(value: string | number): string {
+  if (typeof value === "number") return String(value);
+  const plain = value !== "" && value === value.trim() && !/[\n\r\t"'\\]/u.test(value) && !/^[-?:,[\]{}#&*!|>%@`]/u.test(value) && !/: |:$| #/u.test(value);
+  if (plain) {
+    try {
+      if (matter(`---\nk: ${value}\n---\n`, {}).data.k === value) return value;
+    } catch {
+      // not plain YAML: quote it
+    }
+  }
+  return JSON.stringify(value);
+}
+
+function bodyMarkdown(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.kind === "paragraph") return escapeMarkdown(paragraphText(b));
+      if (b.kind === "subhead") return `## ${escapeMarkdown(b.piece.text)}`;
+      return `::: gap ${b.note.replace(/\s+/gu, " ")}\n:::`;
+    })
+    .join("\n\n");
+}
+
+export function articleMarkdown(a: Article): string {
+  const h = a.head;
+  const fields: [string, string | number | undefined][] = [
+    ["title", h.title.text],
+    ["kicker", h.kicker?.text],
+    ["subtitle", h.subtitle?.text],
+    ["column", h.column?.text],
+    ["byline", h.byline?.text],
+    ["readingTip", h.readingTip?.text],
+    ["caption", a.caption?.text],
+    ["credit", a.credit?.text],
+    ["affiliation", a.affiliation?.value],
+    ["order", a.order],
+    ["ending", a.ending],
+    ["endingNote", a.endingNote],
+  ];
+  const front = fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${yamlScalar(v!)}`);
+  const body = bodyMarkdown(a.body);
+  return `---\n${front.join("\n")}\n---\n${body ? `\n${body}\n` : ""}`;
+}
+
+/** Every file of the import: edition.json, page.json and the articles, paths relative to the content folder. */
+export function draftFiles(assembly: Assembly, target: PageTarget): DraftFile[] {
+  const dir = `${target.date}/${pageId(target)}`;
+  return [
+    { path: `${target.date}/edition.json`, content: json(editionData(target)), kind: "edition" },
+    { path: `${dir}/page.json`, content: json(pageData(target, assembly.unassigned)), kind: "page" },
+    ...assembly.articles.map((a): DraftFile => ({ path: `${dir}/${articleSlug(a.order, target)}.md`, content: articleMarkdown(a), kind: "article", order: a.order })),
+  ];
+}

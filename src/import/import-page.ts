@@ -1,0 +1,138 @@
+/**
+ * Import page: the whole import of one raw page, all or nothing. It reads and
+ * checks the input (read-page.ts), classifies the lines, assembles the articles,
+ * checks that every line is accounted for (line-map.ts) and that every file
+ * would pass the content schema, renders the drafts and the report, and only
+ * then looks at the disk: existing articles are never replaced without
+ * `force`, edition.json is never replaced at all. If anything is wrong, nothing
+ * is written. `scripts/import.ts` is the command line around it.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import matter from "gray-matter";
+import { articleSchema, editionSchema, pageSchema } from "../content/schema.ts";
+import { assemble, type Assembly } from "./assemble.ts";
+import { classifyLines } from "./classify-lines.ts";
+import { articleSlug, draftFiles, pageId, type DraftFile, type PageTarget } from "./drafts.ts";
+import { checkLineMap, lineMap, type LineEntry } from "./line-map.ts";
+import { checkEditionDate, checkPageNumber, ImportInputError, readPageFile } from "./read-page.ts";
+import { renderReport } from "./report.ts";
+
+export { ImportInputError } from "./read-page.ts";
+
+/** A path as messages show it: relative to the working folder when inside it, else absolute. */
+export function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+export interface ImportOptions {
+  /** The raw page file. */
+  input: string;
+  /** --date, unchecked. */
+  date: string | undefined;
+  /** --page, unchecked. */
+  page?: string | undefined;
+  /** The content folder (default `content`). */
+  out: string;
+  force?: boolean | undefined;
+  /** Where the report goes: a file, "-" for standard output; default `<input>.import-report.md`. */
+  report?: string | undefined;
+}
+
+/** The import of a page's lines, computed without touching the disk. */
+export interface ImportComputation {
+  target: PageTarget;
+  assembly: Assembly;
+  lines: LineEntry[];
+  files: DraftFile[];
+  slugs: Map<number, string>;
+}
+
+/** Classifies, assembles and renders; throws if a line would be lost or a file would not pass the schema (a bug, not bad input). */
+export function computeImport(pageLines: string[], target: PageTarget): ImportComputation {
+  const assembly = assemble(classifyLines(pageLines));
+  const lines = lineMap(pageLines, assembly);
+  const lost = checkLineMap(lines);
+  if (lost.length) throw new Error(`internal error: the import would lose or double lines:\n  ${lost.join("\n  ")}`);
+  const files = draftFiles(assembly, target);
+  const invalid = files.flatMap(schemaProblems);
+  if (invalid.length) throw new Error(`internal error: the drafts would not pass the content schema:\n  ${invalid.join("\n  ")}`);
+  const slugs = new Map(assembly.articles.map((a) => [a.order, articleSlug(a.order, target)]));
+  return { target, assembly, lines, files, slugs };
+}
+
+function schemaProblems(f: DraftFile): string[] {
+  const parsed = f.kind === "article" ? matter(f.content, {}).data : (JSON.parse(f.content) as unknown);
+  const schema = f.kind === "article" ? articleSchema : f.kind === "page" ? pageSchema : editionSchema;
+  const r = schema.safeParse(parsed);
+  return r.success ? [] : r.error.issues.map((i) => `${f.path}: ${i.path.join(".")}: ${i.message}`);
+}
+
+export interface ImportResult extends ImportComputation {
+  outDir: string;
+  pageDir: string;
+  /** Absolute paths of the files written (the report included, unless printed). */
+  written: string[];
+  /** Files that existed and were left alone (edition.json). */
+  kept: string[];
+  /** Files that existed and were replaced (with force). */
+  replaced: string[];
+  report: string;
+  /** Where the report was written; undefined when it goes to standard output. */
+  reportPath: string | undefined;
+}
+
+export function importPage(options: ImportOptions): ImportResult {
+  const date = checkEditionDate(options.date);
+  const page = checkPageNumber(options.page);
+  const text = readPageFile(options.input);
+  const target: PageTarget = { date, page };
+  const computed = computeImport(text.lines, target);
+
+  const outDir = resolve(options.out);
+  const pageDir = join(outDir, date, pageId(target));
+  const reportPath = options.report === "-" ? undefined : resolve(options.report ?? `${options.input}.import-report.md`);
+  if (reportPath && (reportPath + sep).startsWith(outDir + sep)) {
+    throw new ImportInputError(`--report ${options.report ?? reportPath}: the report cannot go inside the content folder ${options.out} (the build accepts only edition, page and article files there); write it elsewhere`);
+  }
+
+  const kept: string[] = [];
+  const replaced: string[] = [];
+  const toWrite: { path: string; content: string }[] = [];
+  for (const f of computed.files) {
+    const path = join(outDir, f.path);
+    if (existsSync(path)) {
+      if (f.kind === "edition") {
+        kept.push(path);
+        continue;
+      }
+      replaced.push(path);
+    }
+    toWrite.push({ path, content: f.content });
+  }
+  const ours = new Set(toWrite.map((w) => w.path));
+  const others = existsSync(pageDir) ? readdirSync(pageDir).filter((n) => n.endsWith(".md") && !ours.has(join(pageDir, n))).map((n) => join(pageDir, n)) : [];
+  const show = (paths: string[]) => paths.map((p) => `  ${shown(p)}`).join("\n");
+  if (replaced.length && !options.force) {
+    throw new ImportInputError(`nothing was written: these files exist and would be replaced:\n${show(replaced)}\nrun again with --force to replace them${others.length ? `; the page folder also holds articles this import would not write (move them away first):\n${show(others)}` : ""}`);
+  }
+  if (others.length) {
+    throw new ImportInputError(`nothing was written: the page folder holds articles this import would not write, so the page would mix two imports:\n${show(others)}\nmove them away first (--force replaces only the files the import writes)`);
+  }
+
+  const report = renderReport(computed.assembly, {
+    input: options.input,
+    pageDir: shown(pageDir),
+    slugs: computed.slugs,
+    lines: computed.lines,
+    kept: kept.map(shown),
+    replaced: replaced.map(shown),
+  });
+  if (reportPath) toWrite.push({ path: reportPath, content: report });
+  for (const w of toWrite) {
+    mkdirSync(dirname(w.path), { recursive: true });
+    writeFileSync(w.path, w.content);
+  }
+  return { ...computed, outDir, pageDir, written: toWrite.map((w) => w.path), kept, replaced, report, reportPath };
+}

@@ -1,0 +1,133 @@
+/**
+ * Import CLI: `npm run import` as an editor runs it. Bad input (no file, an empty
+ * file, a binary file, another encoding, a date that is not a date, a bad page
+ * number, an unknown option) gets one clear message, exit code 2, and nothing
+ * written. Existing articles are replaced only with --force; edition.json never;
+ * articles the import would not write block it. --page names the page folder.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadArchive } from "../../src/content/load-archive.ts";
+import { ROOT } from "../helpers/site.ts";
+
+const FIXTURES = join(ROOT, "test/fixtures/import");
+const SMALL = join(FIXTURES, "small-page.txt");
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runImport(args: string[], cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/import.ts"), ...args], { cwd, encoding: "utf8" });
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fresh = () => mkdtempSync(join(tmpdir(), "banmian-import-cli-"));
+
+function refuses(args: (dir: string) => string[], message: RegExp) {
+  const dir = fresh();
+  const r = runImport(args(dir));
+  assert.is(r.status, 2, `exit code 2\n${r.stderr}`);
+  assert.match(r.stderr, message);
+  assert.equal(readdirSync(dir), [], "nothing written");
+}
+
+const out = (dir: string) => ["--out", join(dir, "content"), "--report", join(dir, "report.md")];
+
+test("no page file: exit 2, usage", () => refuses((d) => ["--date", "2024-03-01", ...out(d)], /give the page file/));
+test("two page files: exit 2", () => refuses((d) => [SMALL, SMALL, "--date", "2024-03-01", ...out(d)], /one page file/));
+test("a missing file: exit 2", () => refuses((d) => [join(d, "nope.txt"), "--date", "2024-03-01", ...out(d)], /does not exist/));
+test("an empty file: exit 2", () => refuses((d) => [join(FIXTURES, "empty.txt"), "--date", "2024-03-01", ...out(d)], /is empty/));
+test("a binary file: exit 2", () => refuses((d) => [join(FIXTURES, "binary.txt"), "--date", "2024-03-01", ...out(d)], /not a text file \(it contains NUL bytes\)/));
+test("GB 18030 text: exit 2, says how to convert", () => refuses((d) => [join(FIXTURES, "gb18030.txt"), "--date", "2024-03-01", ...out(d)], /not valid UTF-8.*iconv/));
+test("no --date: exit 2", () => refuses((d) => [SMALL, ...out(d)], /--date YYYY-MM-DD is required/));
+test("a date that is not a date: exit 2", () => refuses((d) => [SMALL, "--date", "2023-02-30", ...out(d)], /2023-02-30: is not a real calendar date/));
+test("a date in another form: exit 2", () => refuses((d) => [SMALL, "--date", "2023/6/1", ...out(d)], /write the date as YYYY-MM-DD/));
+test("a bad page number: exit 2", () => {
+  refuses((d) => [SMALL, "--date", "2024-03-01", "--page", "0", ...out(d)], /--page 0: give the page number/);
+  refuses((d) => [SMALL, "--date", "2024-03-01", "--page", "A3", ...out(d)], /--page A3/);
+});
+test("an unknown option: exit 2", () => refuses((d) => [SMALL, "--date", "2024-03-01", "--outdir", d], /Unknown option '--outdir'/));
+test("a report inside the content folder: exit 2", () => refuses((d) => [SMALL, "--date", "2024-03-01", "--out", d, "--report", join(d, "2024-03-01", "r.md")], /cannot go inside the content folder/));
+
+test("a UTF-8 BOM is fine; --page names the folder and the slugs", () => {
+  const dir = fresh();
+  const r = runImport([join(FIXTURES, "bom.txt"), "--date", "2024-03-01", "--page", "3", ...out(dir)]);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /Imported 1 articles/);
+  const archive = loadArchive(join(dir, "content"));
+  const a = archive.articles[0]!;
+  assert.is(a.title, "城市书房开进产业园区"); // no BOM in the title
+  assert.is(a.byline, "本报讯(记者王晓明 通讯员李建国)");
+  assert.is(a.file, "2024-03-01/03/p03-a01.md");
+  assert.equal(archive.pages[0]!.number, { value: 3, status: "stated" });
+  assert.ok(existsSync(join(dir, "report.md")));
+});
+
+test("--report - prints the report and writes none", () => {
+  const dir = fresh();
+  const r = runImport([SMALL, "--date", "2024-03-01", "--out", join(dir, "content"), "--report", "-"]);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /# Import report/);
+  assert.match(r.stdout, /## Line map/);
+  assert.equal(readdirSync(dir), ["content"]);
+});
+
+test("the default report goes beside the page file", () => {
+  const dir = fresh();
+  const input = join(dir, "page.txt");
+  writeFileSync(input, readFileSync(SMALL));
+  const r = runImport([input, "--date", "2024-03-01", "--out", join(dir, "content")]);
+  assert.is(r.status, 0, r.stderr);
+  assert.ok(existsSync(`${input}.import-report.md`));
+});
+
+test("existing articles are replaced only with --force; edition.json never", () => {
+  const dir = fresh();
+  const args = [SMALL, "--date", "2024-03-01", ...out(dir)];
+  assert.is(runImport(args).status, 0);
+  const article = join(dir, "content/2024-03-01/page-unknown/a01.md");
+  const edition = join(dir, "content/2024-03-01/edition.json");
+  const edited = readFileSync(article, "utf8").replace("书房实行全天开放", "书房实行全天开放(编辑改过)");
+  writeFileSync(article, edited);
+  writeFileSync(edition, JSON.stringify({ date: { value: "2024-03-01", status: "stated" }, note: "编辑写的说明" }));
+
+  const again = runImport(args);
+  assert.is(again.status, 2);
+  assert.match(again.stderr, /nothing was written: these files exist and would be replaced:[\s\S]*a01\.md[\s\S]*--force/);
+  assert.is(readFileSync(article, "utf8"), edited, "the edited article was not touched");
+
+  const forced = runImport([...args, "--force"]);
+  assert.is(forced.status, 0, forced.stderr);
+  assert.not.match(readFileSync(article, "utf8"), /编辑改过/);
+  assert.match(readFileSync(edition, "utf8"), /编辑写的说明/, "edition.json is never replaced");
+  assert.match(readFileSync(join(dir, "report.md"), "utf8"), /edition\.json` existed and was left as it was/);
+});
+
+test("articles in the page folder that the import would not write block it, even with --force", () => {
+  const dir = fresh();
+  const args = [SMALL, "--date", "2024-03-01", ...out(dir)];
+  assert.is(runImport(args).status, 0);
+  const other = join(dir, "content/2024-03-01/page-unknown/other.md");
+  writeFileSync(other, "---\ntitle: 另一篇\norder: 9\n---\n\n正文。\n");
+  const r = runImport([...args, "--force"]);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /holds articles this import would not write[\s\S]*other\.md/);
+  assert.ok(existsSync(other));
+});
+
+test("an existing content folder without the edition is filled in", () => {
+  const dir = fresh();
+  mkdirSync(join(dir, "content"), { recursive: true });
+  const r = runImport([SMALL, "--date", "2024-03-01", ...out(dir)]);
+  assert.is(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(dir, "content/2024-03-01/page-unknown/page.json")));
+});
+
+test.run();
