@@ -109,9 +109,13 @@ async function install(): Promise<void> {
 }
 
 async function activate(): Promise<void> {
-  for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+  let replaced = false;
+  for (const name of await caches.keys()) {
+    if (name.startsWith(CACHE_PREFIX) && name !== CACHE) replaced = (await caches.delete(name)) || replaced;
+  }
   await scope.clients.claim();
-  for (const client of await scope.clients.matchAll()) client.postMessage({ type: "banmian-updated", version: BUILD_VERSION });
+  // Open pages of the old build must not mix it with this one's index parts.
+  if (replaced) for (const client of await scope.clients.matchAll()) client.postMessage({ type: "banmian-updated", version: BUILD_VERSION });
 }
 
 async function offlineAnswer(request: Request): Promise<Response> {

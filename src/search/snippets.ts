@@ -113,6 +113,10 @@ function better(a: Window, b: Window | null): boolean {
  * start win; among equals the earliest.
  */
 function bestWindow(text: string, segment: number, matches: readonly Match[], length: number): Window | null {
+  // A passage that fits is shown whole: cutting its start would only lose context.
+  if (text.length <= length && matches.length > 0) {
+    return { segment, start: 0, end: text.length, words: new Set(matches.map((x) => x.word)).size, count: matches.length, startQuality: 2 };
+  }
   const starts = new Map<number, boolean>([[0, true]]);
   for (let i = 0; i < text.length - 1; i++) if (SENTENCE_END.test(text[i]!) && !SENTENCE_END.test(text[i + 1]!)) starts.set(i + 1, true);
   for (const m of matches) {

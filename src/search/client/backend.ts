@@ -29,6 +29,7 @@ function inlineBackend(siteRoot: URL, indexUrl: URL): SearchService {
 function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   let worker: Worker | undefined;
   let next = 0;
+  let closing = false;
   const pending = new Map<number, Pending>();
   const call = (message: Omit<WorkerMessage, "id">): Promise<unknown> => {
     if (!worker) {
@@ -38,6 +39,7 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
         pending.delete(data.id);
         if (data.ok) p?.resolve(data.value);
         else p?.reject(new Error(data.error));
+        if (closing && pending.size === 0) worker?.terminate();
       };
       worker.onerror = (e) => {
         e.preventDefault();
@@ -55,11 +57,10 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   return {
     search: (request) => call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>,
     choices: () => call({ kind: "choices" } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["choices"]>,
+    // Searches under way still get their answers; the worker goes once they have.
     close: () => {
-      worker?.terminate();
-      worker = undefined;
-      for (const p of pending.values()) p.reject(new Error("search closed"));
-      pending.clear();
+      closing = true;
+      if (pending.size === 0) worker?.terminate();
     },
   };
 }
