@@ -6,12 +6,11 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, writeFileSync, cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { browserGate, chromiumPath, CHROMIUM_ARGS, launchChromium, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildInto, runBuild, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { buildInto, runBuild, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
 import { loadArchive } from "../../src/content/load-archive.ts";
 
 interface Judged {
@@ -112,9 +111,9 @@ async function saveWholeArchive(base: string): Promise<void> {
 }
 
 async function newBuildReplacesOldCopy(prefix: string): Promise<void> {
-  const content = join(mkdtempSync(join(tmpdir(), "banmian-v2-")), "content");
+  const content = join(tempDir("v2"), "content");
   cpSync(SAMPLE_CONTENT, content, { recursive: true });
-  const out = join(mkdtempSync(join(tmpdir(), "banmian-live-")), "_site");
+  const out = join(tempDir("live"), "_site");
   assert.is(runBuild(["--content", content, "--out", out]).status, 0);
   const base = await serve(out, prefix);
   const context = await browser.newContext();
@@ -158,7 +157,7 @@ for (const [where, prefix] of [["at the domain root", "/"], ["under a sub-path",
 gate.test("the app is installable under a sub-path", async () => {
   const base = await serve(site, "/archive/");
   // Installing is not offered in incognito, which every new browser context is: use a profile.
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "banmian-profile-")), { executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(tempDir("profile"), { executablePath: chromiumPath()!, args: CHROMIUM_ARGS });
   const page = await visitControlled(context, `${base}index.html`);
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };

@@ -6,13 +6,12 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, rmSync, cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { browserGate, launchChromium, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildInto, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { buildInto, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
 import { writeArchive, article, EDITION, PAGE } from "../helpers/archive.ts";
 
 interface Judged {
@@ -176,7 +175,7 @@ gate.test("a slow index shows the loading state; a missing one, a message instea
   await page.locator("#site-search-panel .result-title").first().waitFor();
   await context.close();
 
-  const broken = join(mkdtempSync(join(tmpdir(), "banmian-broken-")), "site");
+  const broken = join(tempDir("broken"), "site");
   cpSync(site, broken, { recursive: true });
   rmSync(join(broken, "search/index"), { recursive: true });
   const server = await serveStatic(broken);

@@ -1,13 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCorpus, writeCorpusArchive } from "../../src/content/corpus.ts";
 import { escapeMarkdown } from "../../src/content/markdown-escape.ts";
 import { renderBody } from "../../src/content/markdown.ts";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { corpusFile, corpusTest } from "../helpers/corpus.ts";
+import { tempDir } from "../helpers/site.ts";
 
 test("escaped text renders back to itself", () => {
   for (const text of ["1. 第一条", "# 不是标题", "- 不是列表", "**加粗**与_下划线_", "<b>标签</b> & [链接](x)", "::: gap", "a\\b `c`", "+ 加号", "> 引用"]) {
@@ -20,7 +19,7 @@ const squash = (s: string) => s.replace(/\s+/gu, "");
 
 corpusTest(test, "1,000 corpus articles convert into an archive that loads with every paragraph intact", corpusFile("news.jsonl"), (file) => {
   const articles = readCorpus(file, 1000);
-  const dir = mkdtempSync(join(tmpdir(), "banmian-corpus-"));
+  const dir = tempDir("corpus");
   writeCorpusArchive(articles, dir);
   const archive = loadArchive(dir);
   assert.is(archive.articles.length, 1000);

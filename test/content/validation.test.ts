@@ -1,11 +1,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { ContentErrors } from "../../src/content/errors.ts";
-import { runBuild } from "../helpers/site.ts";
+import { runBuild, tempDir } from "../helpers/site.ts";
 import { writeArchive, article, EDITION, PAGE } from "../helpers/archive.ts";
 
 function errorsOf(dir: string): ContentErrors {
@@ -69,7 +68,7 @@ test("an inferred or unknown fact needs its reason", () => {
 });
 
 test("a failed build reports every error and leaves the previous site untouched", () => {
-  const out = join(mkdtempSync(join(tmpdir(), "banmian-prev-")), "_site");
+  const out = join(tempDir("prev"), "_site");
   mkdirSync(out);
   writeFileSync(join(out, "index.html"), "previous build");
   const r = runBuild(["--content", broken(), "--out", out]);
@@ -87,7 +86,7 @@ test("a good archive loads and builds", () => {
   const archive = loadArchive(dir);
   assert.is(archive.articles.length, 1);
   assert.is(archive.articles[0]!.url, "2024-03-01/p1/a/");
-  const out = join(mkdtempSync(join(tmpdir(), "banmian-ok-")), "_site");
+  const out = join(tempDir("ok"), "_site");
   const r = runBuild(["--content", dir, "--out", out]);
   assert.is(r.status, 0, r.stderr);
   assert.ok(existsSync(join(out, "2024-03-01/p1/a/index.html")));

@@ -2,16 +2,16 @@
  * Test archives: writes a small archive (edition.json, page.json, articles) into
  * a temporary folder, so tests state exactly the input they build.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { tempDir } from "./site.ts";
 
 export const EDITION = { date: { value: "2024-03-01", status: "stated" } };
 export const PAGE = { number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } };
 
 /** `files` maps paths inside the content folder to contents (objects become JSON). */
 export function writeArchive(files: Record<string, string | object>): string {
-  const dir = mkdtempSync(join(tmpdir(), "banmian-content-"));
+  const dir = tempDir("content");
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), typeof content === "string" ? content : JSON.stringify(content, null, 2));

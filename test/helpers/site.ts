@@ -3,7 +3,7 @@
  * the real build script, and list its pages.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,9 +23,21 @@ export function runBuild(args: string[]): BuildResult {
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const temporary: string[] = [];
+process.on("exit", () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `banmian-${prefix}-`));
+  temporary.push(dir);
+  return dir;
+}
+
 /** Builds `contentDir` into a fresh temporary folder and returns the folder; throws with the build's output on failure. */
 export function buildInto(contentDir: string, extra: string[] = []): string {
-  const out = join(mkdtempSync(join(tmpdir(), "banmian-site-")), "_site");
+  const out = join(tempDir("site"), "_site");
   const r = runBuild(["--content", contentDir, "--out", out, ...extra]);
   if (r.status !== 0) throw new Error(`build of ${contentDir} failed:\n${r.stdout}\n${r.stderr}`);
   return out;

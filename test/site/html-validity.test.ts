@@ -9,11 +9,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fail, javaGate } from "../helpers/browser.ts";
-import { buildInto, htmlPages, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { buildInto, htmlPages, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
 
 const VNU = join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 
@@ -170,7 +169,7 @@ if (!gate.available) {
   gate.test("sitemap.xml is well-formed, in the sitemaps.org format", () => {});
 } else {
   const site = buildInto(SAMPLE_CONTENT);
-  const work = mkdtempSync(join(tmpdir(), "banmian-vnu-"));
+  const work = tempDir("vnu");
   const write = (name: string, text: string) => {
     writeFileSync(join(work, name), text);
     return join(work, name);
