@@ -19,6 +19,7 @@
  */
 import type { CorpusArticle } from "../../src/content/corpus.ts";
 import type { Comparable } from "./agreement.ts";
+import { seededRandom } from "../helpers/random.ts";
 
 export interface CorpusPage {
   text: string;
@@ -31,17 +32,8 @@ const UNITS = ["省总工会宣传部", "市职工服务中心", "区总工会�
 const COLUMNS = ["现场直击", "一线观察", "基层传真", "记者手记"];
 const SUBHEADS = ["强化组织保障", "创新工作方法", "完善服务体系", "推动成果转化", "凝聚各方合力"];
 
-/** mulberry32: a small seeded PRNG, so the page is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The page is the same on every run. */
+export const rng = seededRandom;
 
 const len = (s: string) => [...s.replace(/\s+/gu, "")].length;
 const FINAL = /[。！？!?…][”’"）)]*$/u;

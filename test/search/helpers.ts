@@ -4,12 +4,13 @@
  * directory, as the site build will, and open the built index through the same code the
  * browser uses. Also a seeded random generator, so every random test is reproducible.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
-import matter from "gray-matter";
+import { join, resolve } from "node:path";
 import { test } from "uvu";
 import type { SearchDocument, SearchDocuments } from "../../src/search/documents.ts";
+import { writeCorpusArchive, type CorpusArticle } from "../../src/content/corpus.ts";
+import { buildInto, tempDir } from "../helpers/site.ts";
 import { documentsPath } from "../../src/search/documents.ts";
 import { buildIndex } from "../../scripts/build-index.ts";
 import { SearchEngine } from "../../src/search/query-engine.ts";
@@ -17,43 +18,10 @@ import { nodePartSource } from "../../src/search/node-part-source.ts";
 
 export const repoRoot = resolve(new URL("../..", import.meta.url).pathname);
 
-/** The corpus folder: env BANMIAN_CORPUS, else ../shared/corpus next to the repo. */
-export function corpusDir(): string {
-  return resolve(repoRoot, process.env.BANMIAN_CORPUS ?? "../shared/corpus");
-}
-
-/**
- * The path of a corpus file, or undefined when it is absent, in which case the calling
- * test file should skip (with the message printed here) — except under CI=true, where a
- * missing corpus is an error.
- */
-export function corpusFile(name: string): string | undefined {
-  const path = join(corpusDir(), name);
-  if (existsSync(path)) return path;
-  const message = `corpus file ${path} not found (set BANMIAN_CORPUS to the corpus folder)`;
-  if (process.env.CI === "true") throw new Error(`${message}; the corpus is required in CI`);
-  console.log(`SKIP: ${message}`);
-  return undefined;
-}
-
-export interface CorpusArticle {
-  id: string;
-  title: string;
-  date: string | null;
-  category: string | null;
-  body: string;
-}
-
-/** The first `limit` articles of a corpus jsonl file. */
-export function readCorpus(path: string, limit = Number.POSITIVE_INFINITY): CorpusArticle[] {
-  const out: CorpusArticle[] = [];
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    if (out.length >= limit) break;
-    if (line.trim() === "") continue;
-    out.push(JSON.parse(line) as CorpusArticle);
-  }
-  return out;
-}
+export { corpusFile } from "../helpers/corpus.ts";
+export { readCorpus, type CorpusArticle } from "../../src/content/corpus.ts";
+import { seededRandom } from "../helpers/random.ts";
+export { seededRandom };
 
 /** Corpus articles as documents.json entries (category as column, paragraphs split on blank lines). */
 export function corpusToDocuments(articles: readonly CorpusArticle[]): SearchDocuments {
@@ -76,59 +44,25 @@ export function corpusToDocuments(articles: readonly CorpusArticle[]): SearchDoc
   };
 }
 
-/**
- * The sample archive under content/ as documents (until the site build writes
- * documents.json itself): front matter for the headings, the Markdown body as
- * paragraphs, `## ` subheads as paragraphs, editorial `::: gap` notes left out.
- */
+/** The sample archive's documents, as the real site build writes them. */
 export function sampleDocuments(contentDir = join(repoRoot, "content")): SearchDocuments {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, name.name);
-      if (name.isDirectory()) walk(path);
-      else if (name.name.endsWith(".md")) files.push(path);
-    }
-  };
-  if (existsSync(contentDir)) walk(contentDir);
-  const docs = files.map((file) => {
-    const { data, content } = matter(readFileSync(file, "utf8"));
-    const rel = relative(contentDir, file).replace(/\.md$/, "");
-    const [edition = "", page = ""] = rel.split("/");
-    const paragraphs: string[] = [];
-    let inGap = false;
-    for (const block of content.split(/\n\s*\n/)) {
-      const lines = block.split("\n").filter((l) => {
-        if (/^:::\s*gap\b/.test(l.trim())) {
-          inGap = true;
-          return false;
-        }
-        if (l.trim() === ":::") {
-          inGap = false;
-          return false;
-        }
-        return !inGap;
-      });
-      const text = lines.join("").replace(/^#+\s*/, "").trim();
-      if (text !== "") paragraphs.push(text);
-    }
-    const doc: SearchDocument = {
-      id: rel,
-      url: `${rel}/`,
-      title: String(data.title),
-      people: Array.isArray(data.people) ? data.people : [],
-      date: edition.match(/^\d{4}(-\d{2}(-\d{2})?)?$/) ? edition : null,
-      edition,
-      page: { id: page, label: "版次不详" },
-      body: paragraphs,
-    };
-    for (const key of ["kicker", "subtitle", "column", "byline", "readingTip", "caption"] as const) {
-      if (typeof data[key] === "string") doc[key] = data[key];
-    }
-    return { doc, order: typeof data.order === "number" ? data.order : 0 };
-  });
-  docs.sort((a, b) => a.doc.edition.localeCompare(b.doc.edition) || a.order - b.order || (a.doc.id < b.doc.id ? -1 : 1));
-  return { version: 1, documents: docs.map((d) => d.doc) };
+  const site = buildInto(contentDir);
+  return JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;
+}
+
+/**
+ * Builds `articles` into an archive and a site with the real build (pages, documents,
+ * index), opens its index as the browser would, and maps each input article to its
+ * article number in the index.
+ */
+export async function buildCorpusSite(articles: readonly CorpusArticle[]): Promise<{ site: string; engine: SearchEngine; docOf: number[] }> {
+  const content = join(tempDir("corpus"), "content");
+  const slugs = writeCorpusArchive([...articles], content);
+  const site = buildInto(content);
+  const { documents } = JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;
+  const number = new Map(documents.map((d, i) => [d.url, i]));
+  const docOf = articles.map((a, i) => number.get(`${a.date ?? "undated"}/01/${slugs[i]}/`)!);
+  return { site, engine: await SearchEngine.open(nodePartSource(site)), docOf };
 }
 
 /** A fresh temporary site directory holding `search/documents.json`. */
@@ -149,18 +83,6 @@ export async function buildAndOpen(documents: SearchDocuments): Promise<{ dir: s
   await buildIndex(dir);
   const engine = await SearchEngine.open(nodePartSource(dir));
   return { dir, engine };
-}
-
-/** Mulberry32: a small seeded PRNG, so random tests draw the same cases every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A substring drawn for a known-item query: the article it came from and the text. */

@@ -1,5 +1,5 @@
 /**
- * Known-item recall on real text: an archive of 2,000 articles of the corpus
+ * Known-item recall on real text: an archive built (pages and index, by the real build) from 2,000 articles of the corpus
  * (corpus/news.jsonl), 1,000 random substrings of 2 to 8 characters from their titles
  * and bodies (seeded), each must return its source article; and the same with 200
  * traditional-character articles (news-zh-hant.jsonl) queried in simplified characters,
@@ -11,13 +11,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as OpenCC from "opencc-js";
-import { buildAndOpen, corpusFile, corpusToDocuments, drawSubstrings, readCorpus, removeSite, skipSuite, type DrawnQuery } from "./helpers.ts";
+import { buildCorpusSite, corpusFile, drawSubstrings, readCorpus, skipSuite, type DrawnQuery } from "./helpers.ts";
 import type { SearchEngine } from "../../src/search/query-engine.ts";
 
-async function recall(engine: SearchEngine, queries: readonly DrawnQuery[], convert: (s: string) => string = (s) => s) {
+/** `docOf` maps an input article to its number in the built index. */
+async function recall(engine: SearchEngine, docOf: number[], queries: readonly DrawnQuery[], convert: (s: string) => string = (s) => s) {
   const misses: string[] = [];
   const times: number[] = [];
-  for (const { doc, text } of queries) {
+  for (const { doc: input, text } of queries) {
+    const doc = docOf[input]!;
     const q = convert(text);
     const started = performance.now();
     const r = await engine.search(q);
@@ -37,14 +39,10 @@ if (!simplified) {
   test("1,000 substrings of 2,000 simplified articles each find their article", async () => {
     const articles = readCorpus(simplified, 2000);
     const started = performance.now();
-    const { dir, engine } = await buildAndOpen(corpusToDocuments(articles));
-    console.log(`  index of ${articles.length} articles built in ${Math.round(performance.now() - started)} ms`);
-    try {
-      const misses = await recall(engine, drawSubstrings(articles, 1000, 2024));
-      assert.equal(misses, [], `${misses.length} of 1000 missed`);
-    } finally {
-      removeSite(dir);
-    }
+    const { engine, docOf } = await buildCorpusSite(articles);
+    console.log(`  archive of ${articles.length} articles built (pages and index) in ${Math.round(performance.now() - started)} ms`);
+    const misses = await recall(engine, docOf, drawSubstrings(articles, 1000, 2024));
+    assert.equal(misses, [], `${misses.length} of 1000 missed`);
   });
 }
 
@@ -54,18 +52,14 @@ if (!traditional) {
 } else {
   test("1,000 substrings of 200 traditional articles, queried in simplified, find their article", async () => {
     const articles = readCorpus(traditional, 200);
-    const { dir, engine } = await buildAndOpen(corpusToDocuments(articles));
+    const { engine, docOf } = await buildCorpusSite(articles);
     const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-    try {
-      const queries = drawSubstrings(articles, 1000, 2017);
-      // The queries really are in other characters than the articles, for most of them.
-      const changed = queries.filter((q) => toSimplified(q.text) !== q.text).length;
-      assert.ok(changed > 300, `only ${changed} queries differ from the traditional text`);
-      const misses = await recall(engine, queries, toSimplified);
-      assert.equal(misses, [], `${misses.length} of 1000 missed`);
-    } finally {
-      removeSite(dir);
-    }
+    const queries = drawSubstrings(articles, 1000, 2017);
+    // The queries really are in other characters than the articles, for most of them.
+    const changed = queries.filter((q) => toSimplified(q.text) !== q.text).length;
+    assert.ok(changed > 300, `only ${changed} queries differ from the traditional text`);
+    const misses = await recall(engine, docOf, queries, toSimplified);
+    assert.equal(misses, [], `${misses.length} of 1000 missed`);
   });
 }
 
