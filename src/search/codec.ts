@@ -50,6 +50,13 @@ export function encodeInts(values: readonly number[]): string {
   return out.join("");
 }
 
+/** Encodes values[start, end) of an integer array (the index writer's postings arena). */
+export function encodeIntRange(values: ArrayLike<number>, start: number, end: number): string {
+  const out: string[] = [];
+  for (let i = start; i < end; i++) encodeInt(values[i]!, out);
+  return out.join("");
+}
+
 /** Reads integers one by one from an encoded string. */
 export class IntReader {
   private i = 0;
@@ -74,10 +81,27 @@ export class IntReader {
   }
 }
 
-/** Decodes a whole string of integers. */
+/**
+ * Decodes a whole string of integers. One flat loop (no call per integer): a browser
+ * decodes the meta part and postings on a cold page, before its JIT has warmed up.
+ */
 export function decodeInts(text: string): number[] {
-  const r = new IntReader(text);
   const out: number[] = [];
-  while (!r.done) out.push(r.next());
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DECODE[code]! : -1;
+    if (digit < 0) throw new CodecError(`bad character ${JSON.stringify(text[i])}`);
+    if (digit & 0x80) {
+      value += (digit & 0x7f) * scale;
+      scale *= BASE;
+    } else {
+      out.push(value + digit * scale);
+      value = 0;
+      scale = 1;
+    }
+  }
+  if (scale !== 1) throw new CodecError("truncated number");
   return out;
 }

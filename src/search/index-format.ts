@@ -12,24 +12,57 @@
  *
  * where PAYLOAD is JSON. Loaded through `<script>` (pages opened from file://, where
  * fetch is refused) it calls the global `banmianSearchPart`; fetched as text it is
- * unwrapped by `unwrapPart` below. Parts:
+ * unwrapped by `unwrapPart` below. A query loads the meta part, the postings parts that
+ * hold its terms, and the docs parts of the results it shows; nothing else. Parts:
  *
- * - `meta`: small, loaded first; everything that concerns all articles (MetaPayload).
- * - `postings/K` (K = 0, 1, …): the terms and their postings. Terms are sorted by UTF-16
- *   code units and cut into consecutive ranges, one per part; `meta.postings` gives the
- *   first term of each part, so the parts a query needs are found by binary search and
- *   the terms starting with one character (a one-character query) are in one part or
- *   in neighbouring ones. An archive of tens of thousands of articles is split into
- *   many parts by the writer's `maxTermsPerPart` option without changing the format.
- * - `docs/K`: what a results list and a snippet need about articles K·docsPerPart to
- *   K·docsPerPart + docsPerPart − 1: `{first, docs}`, each doc the article's entry of
- *   documents.json (title, URL, date, column, people, text fields; DocsPayload). With
- *   the default docsPerPart of 1, a query downloads one small part per result it shows.
+ * - `meta` (MetaFile): loaded first, the only part every query needs: the fields, the
+ *   table of postings parts, and the few integers per article that scoring and filters
+ *   need (field lengths, date, column, people), all run-length or codec-coded.
+ * - `postings/K` (K = 0, 1, …; PostingsPayload): the terms and their postings. Terms are
+ *   sorted by UTF-16 code units and cut into consecutive ranges, one per part, so the
+ *   part of a term is found by binary search in the parts' lower bounds
+ *   (`meta.postings.first`). The writer cuts by leading character under a byte budget
+ *   (index-writer.ts, `partBytes`): all terms starting with one character (all bigrams
+ *   XY of a character X, and X itself) stay in one part unless together they exceed the
+ *   budget, in which case they fill consecutive parts of their own. A CJK word of n
+ *   characters is the bigrams c1c2 … c(n−1)cn, so it needs at most n − 1 parts (more
+ *   only where one of its leading characters is itself over the budget), and a
+ *   one-character query X (the prefix X*) needs the parts of X alone. An archive whose
+ *   postings fit the budget is one part; the format and the code are the same for one
+ *   part or thousands.
+ * - `docs/K` (DocsPayload): what a results list and a snippet need about articles
+ *   K·docsPerPart to K·docsPerPart + docsPerPart − 1: `{first, docs}`, each doc the
+ *   article's entry of documents.json (title, URL, date, column, people, text fields).
+ *   With the default docsPerPart of 1, a query downloads one small part per result it
+ *   shows, never the text of every matching article.
  *
  * ## Numbers
  * Documents are numbered 0…docCount−1 in archive order (the order of documents.json);
  * the Lunr document ref of number n is the string `d` + n (e.g. "d17"). Fields are numbered in
- * `meta.fields` order. Lists of integers are stored as strings by codec.ts.
+ * `meta.fields` order (F fields). Lists of non-negative integers are stored as strings
+ * by codec.ts ("codec" below): one to three printable characters per small integer, no
+ * separators, no JSON escaping.
+ *
+ * ## Meta (MetaFile)
+ * - `postings.first`: for parts 1, 2, … (part 0 starts at the lowest term), front-coded
+ *   as below, the shortest string s with (last term of the part before) < s ≤ (first
+ *   term of the part), whole code points: part K holds the terms t with
+ *   first(K) ≤ t < first(K + 1). Mostly one character (where a part starts a new
+ *   leading character) or a bigram. `termCount`: the number of terms in all parts.
+ * - `dates`: the distinct article dates (YYYY, YYYY-MM, YYYY-MM-DD or null) in order of
+ *   first appearance; `docs.date`: codec pairs (date number, run length − 1), runs of
+ *   consecutive articles with one date, in archive order (an archive is ordered by
+ *   edition, so there is about one pair per edition).
+ * - `columns`, `people`: names numbered by first appearance in archive order;
+ *   `docs.column`: codec, per article its column number + 1 (0: none); `docs.people`:
+ *   codec, per article the number of its people, then their numbers.
+ * - `docs.fieldLengths`: one codec string per field, the token count of that field in
+ *   each article: the field lengths Lunr's BM25 normalizes with. The average field
+ *   lengths are recomputed from them (sum / docCount, as Lunr does). The column field's
+ *   entry is null: its length is that of the article's column name, recomputed from
+ *   `columns` and `docs.column` by `columnFieldLength`. A field an archive
+ *   never uses is a run of zeros that gzip all but removes, and the loader decodes a
+ *   field's lengths only when a query first scores a term in that field.
  *
  * ## Postings (PostingsPayload)
  * `terms` lists the part's terms in order, front-coded: each term is written as one
@@ -42,21 +75,21 @@
  *
  *     docDelta·F + field,  count − 1,  p0,  p1 − p0 − 1,  …,  p(count−1) − p(count−2) − 1
  *
- * with F = number of fields, docDelta = article number minus the previous entry's (the
- * first entry: minus 0; 0 = same article, next field), and p the term's token positions
- * in the field (analyzer.ts), increasing. The count is the term frequency Lunr scores
- * with; the positions let the query engine check that a word occurs as a contiguous
- * string (pattern.ts). The term's Lunr term index is its rank in the global sorted term
- * list: `meta.postings[k].rank` + its index in the part.
+ * with docDelta = article number minus the previous entry's (the first entry: minus 0;
+ * 0 = same article, next field), and p the term's token positions in the field
+ * (analyzer.ts), increasing. The count is the term frequency Lunr scores with; the
+ * positions let the query engine check that a word occurs as a contiguous string
+ * (pattern.ts).
  *
  * ## Scoring
- * The loader rebuilds, for the terms of a query, exactly the lunr.Index entries that
- * lunr.Builder produced: the inverted index (with `position` metadata) and the field
- * vectors, whose weights are Lunr's BM25 with `meta.bm25` (k1, b), `lunr.idf`, the field
- * lengths in `meta.docs.fieldLengths` (docCount·F integers, article-major), the average
- * field lengths in `meta.averageFieldLength` and the boosts in `meta.fields`, rounded to
- * three decimals as Lunr does. Nothing is precomputed per term, which keeps postings to
- * integers and lets a query load only its own terms.
+ * The loader rebuilds, for the terms of a query, the lunr.Index entries that
+ * lunr.Builder produced: the inverted index and the field vectors, whose weights are
+ * Lunr's BM25 with `meta.bm25` (k1, b), `lunr.idf`, the field lengths, their averages
+ * and the boosts in `meta.fields`, rounded to three decimals as Lunr does. Term indexes
+ * only pair the query vector with the field vectors, so the loader numbers the query's
+ * terms in their sorted order; scores are those of the full index. Nothing is
+ * precomputed per term, which keeps postings to integers and lets a query load only its
+ * own terms.
  *
  * ## Compatibility
  * `meta.format` / `meta.version` name this format; `meta.analyzer` is ANALYZER_VERSION of
@@ -65,10 +98,19 @@
  * articles would silently find the wrong things. Output is deterministic: the same
  * documents give byte-identical files.
  */
+import { analyzeSegments } from "./analyzer.ts";
 import type { SearchDocument } from "./documents.ts";
 
 export const FORMAT_NAME = "banmian-search-index";
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+
+/** The field whose lengths the loader recomputes from the column names (see "Meta"). */
+export const COLUMN_FIELD = "column";
+
+/** The token count of the column field of an article with this column (fields.ts: a blank name is no text). */
+export function columnFieldLength(column: string | undefined): number {
+  return column === undefined || column.trim() === "" ? 0 : analyzeSegments([column]).length;
+}
 
 /** The directory, relative to the site root, that holds the parts. */
 export const INDEX_DIR = "search/index";
@@ -88,18 +130,16 @@ export const docNumber = (ref: string) => Number(ref.slice(1));
 /** The relative file path of a part inside the index directory. */
 export const partFile = (name: string) => `${name}.js`;
 
+/** A postings part as the loader sees it (decoded from MetaFile.postings). */
 export interface PostingsRange {
   /** Part name, e.g. "postings/0". */
   part: string;
-  /** First term of the part ("" for the first part). */
+  /** The part holds the terms from `first` ("" for the first part) up to the next part's `first`, excluded. */
   first: string;
-  /** Global rank of the part's first term. */
-  rank: number;
-  /** Number of terms in the part. */
-  count: number;
 }
 
-export interface MetaPayload {
+/** What the meta part holds as it is, on disk and decoded alike. */
+interface MetaCommon {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
   analyzer: string;
@@ -110,13 +150,39 @@ export interface MetaPayload {
   fields: Array<[string, number]>;
   docCount: number;
   termCount: number;
-  averageFieldLength: number[];
-  postings: PostingsRange[];
   docsPerPart: number;
   /** Column names, numbered by first appearance in archive order. */
   columns: string[];
   /** People's names, numbered by first appearance in archive order. */
   people: string[];
+}
+
+/** The meta part as written on disk (see "Meta"). */
+export interface MetaFile extends MetaCommon {
+  postings: {
+    /** Front-coded lower bounds of parts 1, 2, … (see "Meta"). */
+    first: string;
+  };
+  /** Distinct dates, numbered by first appearance in archive order. */
+  dates: Array<string | null>;
+  docs: {
+    /** Codec pairs (date number, run length − 1). */
+    date: string;
+    /** Codec: column number + 1 per article (0: none). */
+    column: string;
+    /** Codec: per article, the number of its people, then their numbers. */
+    people: string;
+    /** Per field, codec: the token count of the field in each article; null for the column field (recomputed). */
+    fieldLengths: Array<string | null>;
+  };
+}
+
+/**
+ * The meta part as the loader holds it, decoded: what the query engine, filters.ts and
+ * facets.ts read. Not a file format.
+ */
+export interface MetaPayload extends MetaCommon {
+  postings: PostingsRange[];
   docs: {
     /** Per article: its date (YYYY, YYYY-MM, YYYY-MM-DD) or null. */
     date: Array<string | null>;
@@ -124,8 +190,6 @@ export interface MetaPayload {
     column: number[];
     /** Per article: the numbers of its people. */
     people: number[][];
-    /** docCount·F encoded integers (codec.ts): the token count of each field. */
-    fieldLengths: string;
   };
 }
 

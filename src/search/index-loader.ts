@@ -1,29 +1,36 @@
 /**
  * Index loader: reads the parts of an index (index-format.ts) through a PartSource and
  * rebuilds from them, for the terms of one query, the lunr.Index that lunr.Builder built
- * at indexing time (same inverted index, same BM25 field-vector weights, same term
- * indexes), so the query engine (query-engine.ts) runs Lunr's own query code on it.
+ * at indexing time (same inverted index, same BM25 field-vector weights, so the same
+ * scores), so the query engine (query-engine.ts) runs Lunr's own query code on it.
  *
  * A PartSource is a function returning the parsed payload of a part by name: Node reads
  * files (node-part-source.ts), the browser fetches them or loads them as scripts
  * (part-sources.ts). Parts are loaded once and kept; postings are decoded per term, on
- * first use, so a query touches only the terms it needs.
+ * first use, so a query touches only the terms it needs. Opening an index decodes only
+ * the meta part's table of parts: a cold page pays for what its first query uses
+ * (field lengths per field, per-article facts when a filter asks).
  */
 import lunr from "lunr";
 import { ANALYZER_VERSION } from "./analyzer.ts";
-import { IntReader, decodeInts } from "./codec.ts";
+import { decodeInts } from "./codec.ts";
 import type { SearchDocument } from "./documents.ts";
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
+  COLUMN_FIELD,
   FormatError,
   META_PART,
+  columnFieldLength,
   docRef,
   docsPartName,
   frontDecode,
+  postingsPartName,
   type DocsPayload,
+  type MetaFile,
   type MetaPayload,
   type PostingsPayload,
+  type PostingsRange,
 } from "./index-format.ts";
 
 /** Returns the parsed payload of the part with the given name. */
@@ -38,8 +45,6 @@ export interface TermEntry {
 
 export interface TermPostings {
   term: string;
-  /** The term's Lunr term index (rank in the global sorted term list). */
-  rank: number;
   entries: TermEntry[];
 }
 
@@ -49,7 +54,6 @@ export type Occurrences = Map<number, Array<number[] | undefined>>;
 interface LoadedPostings {
   terms: string[];
   postings: string[];
-  rank: number;
 }
 
 /** The decoded form of a term kept for reuse: its postings and its Lunr entries. */
@@ -59,15 +63,29 @@ interface LunrTerm {
   /** lunr.idf of the term, from its full posting. */
   idf: number;
   /** Per entry: the term's weight in Lunr's field vector of that (article, field). */
-  weights: number[];
-  /** Per entry: Lunr's doc ref, field ref and metadata object, made once and reused. */
-  refs: string[];
-  fieldRefs: string[];
-  metadata: Array<{ position: number[] }>;
+  weights: Float64Array;
+  /** Per entry: Lunr's doc ref and field ref, made on first use (for the entries a query scores) and kept. */
+  refs: Array<string | undefined>;
+  fieldRefs: Array<string | undefined>;
 }
 
-/** lunr.idf, which @types/lunr does not declare. */
-const lunrIdf = (lunr as unknown as { idf: (posting: object, documentCount: number) => number }).idf;
+/**
+ * lunr.idf for a term with `entries` (field, article) postings: lunr.idf counts the refs
+ * under every field of the posting, that is the entries. Same expression as Lunr's
+ * (test/search/index.test.ts compares the two).
+ */
+export function lunrIdf(entries: number, documentCount: number): number {
+  const x = (documentCount - entries + 0.5) / (entries + 0.5);
+  return Math.log(1 + Math.abs(x));
+}
+
+/**
+ * The metadata of every posting in the rebuilt lunr.Index: none. Lunr copies each
+ * matching posting's metadata into its results (lunr.MatchData), a cost per hit, and
+ * the query engine takes positions from the postings (occurrences), not from Lunr's
+ * match data; scores do not depend on metadata.
+ */
+const NO_METADATA: object = Object.freeze(Object.create(null) as object);
 
 /** lunr.TokenSet.fromArray, which @types/lunr declares as an instance method. */
 const tokenSetFromArray = (lunr.TokenSet as unknown as { fromArray: (sorted: string[]) => lunr.TokenSet }).fromArray;
@@ -88,8 +106,8 @@ function lowerBound(sorted: readonly string[], value: string): number {
   return lo;
 }
 
-function checkMeta(payload: unknown): MetaPayload {
-  const meta = payload as Partial<MetaPayload> | null;
+function checkMeta(payload: unknown): MetaFile {
+  const meta = payload as Partial<MetaFile> | null;
   if (typeof meta !== "object" || meta === null || meta.format !== FORMAT_NAME) {
     throw new FormatError("meta: not a Banmian search index");
   }
@@ -99,29 +117,152 @@ function checkMeta(payload: unknown): MetaPayload {
   if (meta.analyzer !== ANALYZER_VERSION) {
     throw new FormatError(`meta: index built with analyzer ${meta.analyzer}, this code has ${ANALYZER_VERSION}: rebuild the index`);
   }
-  if (!Array.isArray(meta.postings) || meta.postings.length === 0 || !Array.isArray(meta.fields) || typeof meta.docCount !== "number") {
+  const docs = meta.docs;
+  if (
+    typeof meta.postings?.first !== "string" ||
+    typeof meta.termCount !== "number" ||
+    !Array.isArray(meta.fields) ||
+    typeof meta.docCount !== "number" ||
+    !Array.isArray(meta.columns) ||
+    !Array.isArray(meta.people) ||
+    !Array.isArray(meta.dates) ||
+    typeof docs?.date !== "string" ||
+    typeof docs.column !== "string" ||
+    typeof docs.people !== "string" ||
+    !Array.isArray(docs.fieldLengths)
+  ) {
     throw new FormatError("meta: incomplete");
   }
-  return meta as MetaPayload;
+  return meta as MetaFile;
+}
+
+/** Field lengths of one field: per article, and their average as Lunr computes it. */
+export interface FieldLengths {
+  lengths: Uint32Array;
+  average: number;
+}
+
+/**
+ * Decodes the meta part (index-format.ts, "Meta") into what the engine, filters and
+ * facets read. Only the part table is decoded at once: the per-article facts (dates,
+ * columns, people) on first use (filters and facets need them, a plain query does not),
+ * and field lengths by `decodeFieldLengths`, per field, when a query first scores a
+ * term in that field. Opening the index on a cold page stays cheap as the archive grows.
+ * Throws FormatError when what it decodes does not add up.
+ */
+export function decodeMeta(file: MetaFile): MetaPayload {
+  const n = file.docCount;
+  const bad = (what: string) => new FormatError(`meta: ${what} do not match`);
+
+  const firsts = ["", ...frontDecode(file.postings.first)];
+  for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]!)) throw bad("postings parts");
+  const postings: PostingsRange[] = firsts.map((first, k) => ({ part: postingsPartName(k), first }));
+  if (file.docs.fieldLengths.length !== file.fields.length) throw bad("field lengths");
+
+  const decodeDates = (): Array<string | null> => {
+    const date: Array<string | null> = [];
+    const runs = decodeInts(file.docs.date);
+    for (let r = 0; r + 1 < runs.length; r += 2) {
+      const value = file.dates[runs[r]!];
+      const length = runs[r + 1]! + 1;
+      if (value === undefined || date.length + length > n) throw bad("dates");
+      for (let i = 0; i < length; i++) date.push(value);
+    }
+    if (date.length !== n || runs.length % 2 !== 0) throw bad("dates");
+    return date;
+  };
+  const decodeColumns = (): number[] => {
+    const column = decodeInts(file.docs.column).map((c) => c - 1);
+    if (column.length !== n || column.some((c) => c >= file.columns.length)) throw bad("columns");
+    return column;
+  };
+  const decodePeople = (): number[][] => {
+    const people: number[][] = [];
+    const ints = decodeInts(file.docs.people);
+    for (let i = 0; i < ints.length; ) {
+      const count = ints[i++]!;
+      if (i + count > ints.length) throw bad("people");
+      const list = ints.slice(i, i + count);
+      i += count;
+      if (list.some((p) => p >= file.people.length)) throw bad("people");
+      people.push(list);
+    }
+    if (people.length !== n) throw bad("people");
+    return people;
+  };
+  let date: Array<string | null> | undefined;
+  let column: number[] | undefined;
+  let people: number[][] | undefined;
+  const docs: MetaPayload["docs"] = {
+    get date() {
+      return (date ??= decodeDates());
+    },
+    get column() {
+      return (column ??= decodeColumns());
+    },
+    get people() {
+      return (people ??= decodePeople());
+    },
+  };
+  return {
+    format: file.format,
+    version: file.version,
+    analyzer: file.analyzer,
+    lunr: file.lunr,
+    bm25: file.bm25,
+    fields: file.fields,
+    docCount: n,
+    termCount: file.termCount,
+    postings,
+    docsPerPart: file.docsPerPart,
+    columns: file.columns,
+    people: file.people,
+    docs,
+  };
+}
+
+/**
+ * The lengths of field `field` in every article, and their average (sum / docCount, as
+ * Lunr). The column field's are recomputed from the column names (`column`: each
+ * article's column number, or -1).
+ */
+export function decodeFieldLengths(file: MetaFile, field: number, column: () => readonly number[]): FieldLengths {
+  const stored = file.docs.fieldLengths[field];
+  let lengths: Uint32Array;
+  if (stored === null && file.fields[field]?.[0] === COLUMN_FIELD) {
+    const byColumn = file.columns.map((name) => columnFieldLength(name));
+    lengths = Uint32Array.from(column(), (c) => (c < 0 ? 0 : byColumn[c]!));
+  } else if (typeof stored === "string") {
+    lengths = Uint32Array.from(decodeInts(stored));
+  } else {
+    throw new FormatError("meta: field lengths missing");
+  }
+  if (lengths.length !== file.docCount) throw new FormatError("meta: field lengths do not match");
+  let sum = 0;
+  for (let d = 0; d < lengths.length; d++) sum += lengths[d]!;
+  return { lengths, average: lengths.length === 0 ? 0 : sum / lengths.length };
 }
 
 export class IndexLoader {
   readonly fieldNames: string[];
   private readonly fieldBoosts: number[];
-  private readonly fieldLengths: number[];
+  /** Per field, decoded on first use. */
+  private readonly fieldLengths: Array<FieldLengths | undefined> = [];
   private readonly parts = new Map<string, Promise<unknown>>();
   private readonly postingsParts = new Map<string, LoadedPostings>();
   private readonly lunrTerms = new Map<string, LunrTerm>();
   private readonly partFirsts: string[];
 
+  readonly meta: MetaPayload;
+
   private constructor(
-    readonly meta: MetaPayload,
+    private readonly file: MetaFile,
     private readonly source: PartSource,
   ) {
+    const meta = decodeMeta(file);
+    this.meta = meta;
     this.fieldNames = meta.fields.map(([name]) => name);
     this.fieldBoosts = meta.fields.map(([, boost]) => boost);
-    this.fieldLengths = decodeInts(meta.docs.fieldLengths);
-    if (this.fieldLengths.length !== meta.docCount * this.fieldNames.length) throw new FormatError("meta: field lengths do not match");
     this.partFirsts = meta.postings.map((p) => p.first);
   }
 
@@ -134,8 +275,13 @@ export class IndexLoader {
     return this.meta.docCount;
   }
 
+  /** The lengths of a field in every article, and their average. */
+  private lengthsOf(field: number): FieldLengths {
+    return (this.fieldLengths[field] ??= decodeFieldLengths(this.file, field, () => this.meta.docs.column));
+  }
+
   fieldLength(doc: number, field: number): number {
-    return this.fieldLengths[doc * this.fieldNames.length + field] ?? 0;
+    return this.lengthsOf(field).lengths[doc] ?? 0;
   }
 
   /** A part's payload, loaded once (a failed load is forgotten so it can be retried). */
@@ -184,8 +330,12 @@ export class IndexLoader {
         if (typeof payload?.terms !== "string" || typeof payload.postings !== "string") throw new FormatError(`${range.part}: malformed`);
         const terms = frontDecode(payload.terms);
         const postings = terms.length === 0 ? [] : payload.postings.split(" ");
-        if (terms.length !== postings.length || terms.length !== range.count) throw new FormatError(`${range.part}: term count mismatch`);
-        this.postingsParts.set(range.part, { terms, postings, rank: range.rank });
+        if (terms.length !== postings.length) throw new FormatError(`${range.part}: term count mismatch`);
+        const next = this.meta.postings[k + 1];
+        if (terms.length > 0 && (terms[0]! < range.first || (next && terms[terms.length - 1]! >= next.first))) {
+          throw new FormatError(`${range.part}: terms outside the part's range`);
+        }
+        this.postingsParts.set(range.part, { terms, postings });
       }),
     );
   }
@@ -227,7 +377,7 @@ export class IndexLoader {
     if (!part) return undefined;
     const i = lowerBound(part.terms, term);
     if (part.terms[i] !== term) return undefined;
-    const postings: TermPostings = { term, rank: part.rank + i, entries: decodePostings(part.postings[i]!, this.fieldNames.length) };
+    const postings: TermPostings = { term, entries: decodePostings(part.postings[i]!, this.fieldNames.length) };
     const built = this.toLunr(postings);
     this.lunrTerms.set(term, built);
     return built;
@@ -240,39 +390,37 @@ export class IndexLoader {
 
   /** The field-vector weights of a term, as lunr.Builder computes them (idf from the full posting). */
   private toLunr(postings: TermPostings): LunrTerm {
-    const posting: Record<string, unknown> = Object.create(null);
-    posting._index = postings.rank;
-    const byField = this.fieldNames.map(() => Object.create(null) as Record<string, object>);
-    this.fieldNames.forEach((name, f) => (posting[name] = byField[f]));
-    for (const e of postings.entries) byField[e.field]![docRef(e.doc)] = {};
-    const idf = lunrIdf(posting, this.meta.docCount);
+    const entries = postings.entries;
+    const idf = lunrIdf(entries.length, this.meta.docCount);
     const { k1, b } = this.meta.bm25;
     const occurrences: Occurrences = new Map();
-    const weights = postings.entries.map((e) => {
+    const weights = new Float64Array(entries.length);
+    const refs = new Array<string | undefined>(entries.length);
+    const fieldRefs = new Array<string | undefined>(entries.length);
+    entries.forEach((e, i) => {
       let perField = occurrences.get(e.doc);
       if (!perField) occurrences.set(e.doc, (perField = []));
       perField[e.field] = e.positions;
       const tf = e.positions.length;
-      const fieldLength = this.fieldLength(e.doc, e.field);
-      const average = this.meta.averageFieldLength[e.field]!;
+      const { lengths, average } = this.lengthsOf(e.field);
+      const fieldLength = lengths[e.doc]!;
       // Same expression, same evaluation order as lunr.Builder#createFieldVectors.
       let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
       score *= this.fieldBoosts[e.field]!;
-      return Math.round(score * 1000) / 1000;
+      weights[i] = Math.round(score * 1000) / 1000;
     });
-    const refs = postings.entries.map((e) => docRef(e.doc));
-    const fieldRefs = postings.entries.map((e, i) => `${this.fieldNames[e.field]}/${refs[i]}`);
-    const metadata = postings.entries.map((e) => ({ position: e.positions }));
-    return { postings, occurrences, idf, weights, refs, fieldRefs, metadata };
+    return { postings, occurrences, idf, weights, refs, fieldRefs };
   }
 
   /**
-   * A lunr.Index holding these terms, as lunr.Builder built it (inverted index with
-   * `position` metadata, field vectors with the same weights and term indexes), limited
-   * to the given articles when `docs` is set. Lunr's scores involve only the query's
-   * terms (the dot product with the query vector, divided by the query vector's
-   * magnitude), and idf is already inside the weights, so an article scores exactly as
-   * in the full index.
+   * A lunr.Index holding these terms, as lunr.Builder built it (inverted index, field
+   * vectors with the same weights), limited to the given articles when `docs` is set.
+   * Lunr's scores involve only the query's terms (the dot product of field vectors with
+   * the query vector, divided by the query vector's magnitude), and idf is already
+   * inside the weights, so an article scores exactly as in the full index. Term indexes
+   * (which only pair a query vector's entries with the field vectors') are the terms'
+   * ranks among these terms, in the same order as in the full index; postings carry no
+   * metadata (NO_METADATA).
    */
   lunrIndex(terms: readonly string[], docs?: ReadonlySet<number>): lunr.Index {
     const sorted = [...new Set(terms)].sort(compareCodeUnits);
@@ -282,21 +430,25 @@ export class IndexLoader {
     for (const term of sorted) {
       const t = this.lunrTerm(term);
       if (!t) continue;
+      const index = present.length;
       present.push(term);
       const posting: Record<string, unknown> = Object.create(null);
-      posting._index = t.postings.rank;
-      const byField = this.fieldNames.map(() => Object.create(null) as Record<string, { position: number[] }>);
+      posting._index = index;
+      const byField = this.fieldNames.map(() => Object.create(null) as Record<string, object>);
       this.fieldNames.forEach((name, f) => (posting[name] = byField[f]));
       invertedIndex[term] = posting;
-      t.postings.entries.forEach((e, i) => {
-        if (docs && !docs.has(e.doc)) return;
-        byField[e.field]![t.refs[i]!] = t.metadata[i]!;
-        const fieldRef = t.fieldRefs[i]!;
-        let list = vectors.get(fieldRef);
-        if (!list) vectors.set(fieldRef, (list = []));
+      const entries = t.postings.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (docs && !docs.has(e.doc)) continue;
+        const ref = (t.refs[i] ??= docRef(e.doc));
+        byField[e.field]![ref] = NO_METADATA;
+        const fieldRef = (t.fieldRefs[i] ??= `${this.fieldNames[e.field]}/${ref}`);
+        const list = vectors.get(fieldRef);
         // Terms are visited in sorted order, so each list is sorted by term index.
-        list.push(t.postings.rank, t.weights[i]!);
-      });
+        if (list) list.push(index, t.weights[i]!);
+        else vectors.set(fieldRef, [index, t.weights[i]!]);
+      }
     }
     const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
     for (const [fieldRef, list] of vectors) fieldVectors[fieldRef] = new lunr.Vector(list);
@@ -319,17 +471,19 @@ export class IndexLoader {
 
 /** Decodes one term's postings string (index-format.ts, "Postings"). */
 export function decodePostings(text: string, fieldCount: number): TermEntry[] {
-  const r = new IntReader(text);
+  const ints = decodeInts(text);
   const entries: TermEntry[] = [];
   let doc = 0;
-  while (!r.done) {
-    const head = r.next();
+  let i = 0;
+  while (i < ints.length) {
+    const head = ints[i++]!;
     doc += Math.floor(head / fieldCount);
     const field = head % fieldCount;
-    const count = r.next() + 1;
+    const count = ints[i++]! + 1;
+    if (i + count > ints.length) throw new FormatError("truncated postings");
     const positions = new Array<number>(count);
     let p = -1;
-    for (let i = 0; i < count; i++) positions[i] = p = p + r.next() + 1;
+    for (let k = 0; k < count; k++) positions[k] = p = p + ints[i++]! + 1;
     entries.push({ doc, field, positions });
   }
   return entries;

@@ -43,7 +43,7 @@ async function measure(name: string, site: string, articles: CorpusArticle[] | n
   const kinds = ["meta", "postings", "docs"].map((k) => [k, sum(all.filter(([p]) => p.startsWith(k)))] as const);
   const [raw, gz] = sum(all);
   const docs = (await readDocuments(site)).documents;
-  const lunrJson = JSON.stringify(writeIndex(docs).builder.build());
+  const lunrJson = JSON.stringify(writeIndex(docs, { builder: "lunr" }).builder!.build());
 
   const coldStart = performance.now();
   const engine = await SearchEngine.open(nodePartSource(site));

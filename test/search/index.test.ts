@@ -13,9 +13,19 @@ import { buildIndex } from "../../scripts/build-index.ts";
 import { ANALYZER_VERSION } from "../../src/search/analyzer.ts";
 import { decodeInts, encodeInts } from "../../src/search/codec.ts";
 import { documentsPath } from "../../src/search/documents.ts";
-import { INDEX_DIR, META_PART, docRef, frontCode, frontDecode, unwrapPart, wrapPart, type MetaPayload } from "../../src/search/index-format.ts";
-import { IndexLoader, type PartSource } from "../../src/search/index-loader.ts";
-import { writeIndex } from "../../src/search/index-writer.ts";
+import {
+  INDEX_DIR,
+  META_PART,
+  docRef,
+  frontCode,
+  frontDecode,
+  unwrapPart,
+  wrapPart,
+  type MetaFile,
+  type PostingsPayload,
+} from "../../src/search/index-format.ts";
+import { IndexLoader, decodePostings, lunrIdf, type PartSource } from "../../src/search/index-loader.ts";
+import { DEFAULT_PART_BYTES, separator, writeIndex } from "../../src/search/index-writer.ts";
 import { SearchEngine } from "../../src/search/query-engine.ts";
 import { corpusFile, corpusToDocuments, makeSite, readCorpus, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
 
@@ -30,8 +40,9 @@ function contractDocuments() {
 }
 
 const documents = contractDocuments();
-/** One build shared by the tests that only read it. */
-const built = writeIndex(documents);
+/** One build shared by the tests that only read it (lunr.Builder's, the reference path). */
+const built = writeIndex(documents, { builder: "lunr" });
+const builder = built.builder!;
 
 /** A PartSource over files held in memory, going through the same unwrapping as disk. */
 function memorySource(files: Map<string, string>): PartSource {
@@ -71,7 +82,7 @@ test("parts: wrapped as a script call, unwrapped only with the right name", () =
 });
 
 test("postings in the parts are exactly lunr.Builder's inverted index", async () => {
-  const { files, builder } = built;
+  const { files } = built;
   const loader = await IndexLoader.open(memorySource(files));
   const inverted = (builder as unknown as { invertedIndex: Record<string, Record<string, Record<string, { position: number[] }>>> }).invertedIndex;
   const terms = Object.keys(inverted);
@@ -89,7 +100,7 @@ test("postings in the parts are exactly lunr.Builder's inverted index", async ()
 });
 
 test("the loader's lunr.Index scores exactly like the one lunr.Builder builds", async () => {
-  const { files, builder } = built;
+  const { files } = built;
   const full = builder.build();
   const loader = await IndexLoader.open(memorySource(files));
   const fullJson = full.toJSON() as unknown as { invertedIndex: Array<[string, unknown]> };
@@ -136,10 +147,11 @@ test("splitting postings into many parts gives the same answers", async () => {
 
 test("meta part: format, analyzer, per-article facts", async () => {
   const { files } = built;
-  const meta = unwrapPart(META_PART, files.get("meta.js")!) as MetaPayload;
+  const meta = unwrapPart(META_PART, files.get("meta.js")!) as MetaFile;
   assert.is(meta.analyzer, ANALYZER_VERSION);
   assert.is(meta.docCount, documents.length);
-  assert.equal(meta.docs.date, documents.map((d) => d.date));
+  const decoded = (await IndexLoader.open(memorySource(files))).meta;
+  assert.equal(decoded.docs.date, documents.map((d) => d.date));
   assert.equal(meta.fields.map(([f]) => f), ["title", "kicker", "subtitle", "column", "people", "body"]);
   // The title weighs most, the body least.
   assert.ok(meta.fields[0]![1] > meta.fields[1]![1] && meta.fields[5]![1] === 1);
@@ -176,7 +188,9 @@ test("two builds of the same documents give byte-identical index files", async (
     const b = readTree(join(site2, INDEX_DIR));
     assert.equal([...a.keys()].sort(), [...b.keys()].sort());
     for (const [path, bytes] of a) assert.ok(bytes.equals(b.get(path)!), `${path} differs`);
-    assert.is(a.size, 2 + documents.length); // meta, one postings part, one docs part per article
+    const meta = unwrapPart(META_PART, a.get("meta.js")!.toString()) as MetaFile;
+    const postingsParts = frontDecode(meta.postings.first).length + 1;
+    assert.is(a.size, 1 + postingsParts + documents.length); // meta, the postings parts, one docs part per article
   } finally {
     removeSite(site1);
     removeSite(site2);
@@ -209,6 +223,107 @@ test("a failed build leaves the previous index in place and no partial files", a
   } finally {
     removeSite(site);
   }
+});
+
+test("the direct builder writes byte-identical files to lunr.Builder's, on a real archive", () => {
+  const path = corpusFile("news.jsonl");
+  const real = [...documents, ...(path ? corpusToDocuments(readCorpus(path, 1200)).documents.slice(80) : [])];
+  const cases: Array<[typeof real, Parameters<typeof writeIndex>[1]]> = [
+    [documents, {}],
+    [documents, { partBytes: 600, docsPerPart: 4 }],
+    [documents, { partBytes: Number.POSITIVE_INFINITY, maxTermsPerPart: 300 }],
+    [real, {}],
+  ];
+  for (const [docs, options] of cases) {
+    const direct = writeIndex(docs, options);
+    const reference = writeIndex(docs, { ...options, builder: "lunr" });
+    assert.is(direct.termCount, reference.termCount);
+    assert.equal([...direct.files.keys()], [...reference.files.keys()], `file names, ${docs.length} articles, ${JSON.stringify(options)}`);
+    for (const [file, text] of reference.files) assert.ok(direct.files.get(file) === text, `${file} differs (${docs.length} articles, ${JSON.stringify(options)})`);
+  }
+});
+
+test("postings parts: whole leading-character groups under the byte budget, every term in exactly one part", async () => {
+  const budget = 2000;
+  const { files } = writeIndex(documents, { partBytes: budget });
+  const parts = [...files.keys()].filter((f) => f.startsWith("postings/")).sort((a, b) => Number(a.slice(9, -3)) - Number(b.slice(9, -3)));
+  assert.ok(parts.length > 10, `${parts.length} parts`);
+  const lead = (t: string) => String.fromCodePoint(t.codePointAt(0)!);
+  const partOf = new Map<string, number>();
+  const sizes: number[] = [];
+  const groupSize = new Map<string, number>();
+  parts.forEach((file, k) => {
+    const payload = unwrapPart(file.slice(0, -3), files.get(file)!) as PostingsPayload;
+    const terms = frontDecode(payload.terms);
+    const postings = payload.postings === "" ? [] : payload.postings.split(" ");
+    let bytes = 0;
+    terms.forEach((t, i) => {
+      assert.not.ok(partOf.has(t), `${t} in two parts`);
+      partOf.set(t, k);
+      const size = Buffer.byteLength(t) + postings[i]!.length + 2;
+      bytes += size;
+      groupSize.set(lead(t), (groupSize.get(lead(t)) ?? 0) + size);
+    });
+    sizes.push(terms.length === 1 ? 0 : bytes);
+  });
+  assert.is(partOf.size, built.termCount);
+  assert.ok(sizes.every((b) => b <= budget), "a part over the budget holds one term");
+  // A group within the budget is never split, so a word of n characters needs at most n − 1 parts.
+  for (const [c, size] of groupSize) {
+    if (size > budget) continue;
+    const ks = new Set([...partOf].filter(([t]) => lead(t) === c).map(([, k]) => k));
+    assert.is(ks.size, 1, `group ${c} (${size} bytes) split over ${[...ks]}`);
+  }
+  // The loader finds every term in its part.
+  const loader = await IndexLoader.open(memorySource(files));
+  const terms = [...partOf.keys()];
+  await loader.loadTerms(terms, []);
+  for (const t of terms) assert.ok(loader.has(t), t);
+  assert.is(loader.meta.postings.length, parts.length);
+});
+
+test("meta: part bounds are the shortest separators; per-article facts decode on first use", async () => {
+  assert.is(separator("中国", "中央"), "中央");
+  assert.is(separator("中", "中国"), "中国");
+  assert.is(separator("东西", "中国"), "中");
+  assert.is(separator("a", "b"), "b");
+  assert.is(separator("𠀀𠀀", "𠀁"), "𠀁");
+  assert.is(separator("\ud840\udc00", "\ud840\udc01x"), "\ud840\udc01");
+  const loader = await IndexLoader.open(memorySource(built.files));
+  const meta = loader.meta;
+  assert.is(meta.termCount, built.termCount);
+  assert.equal(meta.docs.column.map((c) => (c < 0 ? undefined : meta.columns[c])), documents.map((d) => d.column));
+  assert.equal(
+    meta.docs.people.map((ps) => ps.map((p) => meta.people[p])),
+    documents.map((d) => [...new Set(d.people.map((p) => p.name))]),
+  );
+  // Field lengths, the column's recomputed, are lunr.Builder's.
+  const lunrLengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
+  documents.forEach((_, n) => {
+    loader.fieldNames.forEach((field, f) => assert.is(loader.fieldLength(n, f), lunrLengths[`${field}/${docRef(n)}`], `${field} of ${n}`));
+  });
+  const file = unwrapPart(META_PART, built.files.get("meta.js")!) as MetaFile;
+  assert.is(file.docs.fieldLengths[loader.fieldNames.indexOf("column")], null);
+  // Broken lists are refused, not misread.
+  const broken = new Map(built.files);
+  broken.set("meta.js", wrapPart(META_PART, { ...file, docs: { ...file.docs, date: file.docs.date.slice(0, -2) } }));
+  const opened = await IndexLoader.open(memorySource(broken));
+  assert.throws(() => opened.meta.docs.date, /dates/);
+});
+
+test("idf and postings decoding match Lunr's", () => {
+  for (const [entries, n] of [[1, 1], [1, 10], [5, 10], [10, 10], [3, 100000], [99999, 100000]] as const) {
+    const posting = { _index: 0, title: Object.fromEntries(Array.from({ length: entries }, (_, i) => [`d${i}`, {}])) };
+    const expected = (lunr as unknown as { idf: (p: object, n: number) => number }).idf(posting, n);
+    assert.is(lunrIdf(entries, n), expected);
+  }
+  assert.equal(decodePostings(encodeInts([0 * 6 + 5, 1, 3, 0, 2 * 6 + 0, 0, 7]), 6), [
+    { doc: 0, field: 5, positions: [3, 4] },
+    { doc: 2, field: 0, positions: [7] },
+  ]);
+  assert.throws(() => decodePostings(encodeInts([5, 3, 1]), 6), /truncated/);
+  assert.throws(() => decodeInts(encodeInts([5000]).slice(0, 1)), /truncated/);
+  assert.is(DEFAULT_PART_BYTES, 8192);
 });
 
 test("an empty archive builds and searches to nothing", async () => {

@@ -7,15 +7,24 @@ import { compileFilters } from "../filters.ts";
 import { countFacets } from "../facets.ts";
 import type { PartSource } from "../index-loader.ts";
 import { SearchEngine, type SearchResponse } from "../query-engine.ts";
+import { parseQuery } from "../query-parser.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 
 export function openSearchService(source: PartSource): SearchService {
   // The index is opened once, on the first request; a failure is reported to every caller.
   let opened: Promise<SearchEngine> | undefined;
+  let warmed = false;
   const engine = () => (opened ??= SearchEngine.open(source));
   return {
     async search(request) {
-      return answer(await engine(), request);
+      const opening = engine();
+      // The first parse loads Intl.Segmenter's dictionary and the T2S table (tens of ms on
+      // a cold page): done while the meta part is on its way, not after it arrived.
+      if (!warmed) {
+        warmed = true;
+        parseQuery(request.q);
+      }
+      return answer(await opening, request);
     },
     async choices() {
       const e = await engine();
