@@ -213,11 +213,16 @@ function targetTable(a: ArchiveResult): string {
   );
 }
 
+/**
+ * The report. Its first part, down to the targets, is written at the heading levels of the
+ * README's "Search at archive scale" section (#### and #####), to be pasted there as is;
+ * the tables of every query follow.
+ */
 export function renderMarkdown(r: BenchResults): string {
   const target = [...r.archives].reverse().find((a) => a.articles === 10000) ?? r.archives[r.archives.length - 1]!;
   const v = r.versions;
   const lines = [
-    `### Results (${r.date.slice(0, 10)})`,
+    `#### Latest results (${r.date.slice(0, 10)})`,
     "",
     `Measured by \`npm run bench\` (commit ${v.commit}) on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.os}, Node ${r.machine.node}; ` +
       `Eleventy ${v.eleventy}, lunr ${v.lunr}, lunr-languages ${v.lunrLanguages} with @node-rs/jieba ${v.jieba}, Pagefind ${v.pagefind}, Chromium ${v.chromium}. ` +
@@ -225,25 +230,25 @@ export function renderMarkdown(r: BenchResults): string {
       `${r.settings.warmRounds} warm rounds. The machine is shared with other work, so single timings are noisy; ratios compare medians from the same run. ` +
       `The whole run took ${Math.round(r.settings.durationSeconds / 60)} minutes.`,
     "",
-    "#### Building",
+    "##### Building",
     "",
     buildTable(r.archives),
     "",
-    "#### Index size",
+    "##### Index size",
     "",
     sizeTable(r.archives),
     "",
-    "#### Searching (headless Chromium over localhost, gzip)",
+    "##### Searching (headless Chromium over localhost, gzip)",
     "",
     searchTable(r.archives),
     "",
-    ...r.archives.flatMap((a) => [`#### Queries, ${int(a.articles)} articles`, "", queryTable(a), ""]),
-    `Words in parentheses: the query parser's words (Intl.Segmenter), each of which must occur; the exact phrase ranks first. ` +
-      `"Exact phrase": Banmian's results containing the whole query as one string. Known item rank: position of the article the substring was drawn from (1 = first).`,
-    "",
-    `#### Targets at ${int(target.articles)} articles`,
+    `##### Targets at ${int(target.articles)} articles`,
     "",
     targetTable(target),
+    "",
+    ...r.archives.flatMap((a) => [`##### Queries, ${int(a.articles)} articles`, "", queryTable(a), ""]),
+    `Words in parentheses: the query parser's words (Intl.Segmenter), each of which must occur; the exact phrase ranks first. ` +
+      `"Exact phrase": Banmian's results containing the whole query as one string. Known item rank: position of the article the substring was drawn from (1 = first).`,
     "",
   ];
   return `${lines.join("\n")}\n`;

@@ -3,6 +3,7 @@
  * @node-rs/jieba) on the same articles and the same queries, in one run.
  *
  *   npm run bench [-- --full] [--sizes 1000,10000] [--runs 3] [--cold-runs 3] [--warm-rounds 5] [--keep]
+ *   npm run bench -- --render      (only re-renders latest.md from latest.json)
  *
  * For each N (1,000 and 10,000 articles; 19,986 more with --full), the first N lines of
  * the corpus's news.jsonl (BANMIAN_CORPUS, default ../shared/corpus) become an archive
@@ -27,7 +28,8 @@
  *
  * Writes bench/results/latest.json (everything: every run's time and memory, every
  * query's counts, bytes and times, the machine and the versions) and
- * bench/results/latest.md (the tables, to paste into the README's benchmark section).
+ * bench/results/latest.md (the tables; its first part, down to the targets, is what the
+ * README's "Search at archive scale" section shows, pasted as is).
  * The work folder (BANMIAN_BENCH_DIR, default the system's temp folder) is removed at the
  * end unless --keep.
  */
@@ -61,8 +63,17 @@ const { values } = parseArgs({
     "cold-runs": { type: "string", default: "3" },
     "warm-rounds": { type: "string", default: "5" },
     keep: { type: "boolean", default: false },
+    render: { type: "boolean", default: false },
   },
 });
+
+if (values.render) {
+  // Only re-render latest.md from latest.json (after a change to bench/report.ts).
+  const dir = join(ROOT, "bench/results");
+  writeFileSync(join(dir, "latest.md"), renderMarkdown(JSON.parse(readFileSync(join(dir, "latest.json"), "utf8")) as BenchResults));
+  console.log("wrote bench/results/latest.md from latest.json");
+  process.exit(0);
+}
 
 const corpusDir = resolve(ROOT, process.env.BANMIAN_CORPUS ?? "../shared/corpus");
 const corpusFile = join(corpusDir, "news.jsonl");
