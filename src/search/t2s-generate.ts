@@ -89,6 +89,16 @@ function phraseEntries(groups: readonly (readonly DictLike[])[] | undefined): Ar
  * typing 计划 must find a Taiwanese 計畫; the price is that 画 alone also finds 划.
  */
 export function generateFold(): Array<[string, string]> {
+  return generateFoldParts().pairs;
+}
+
+/**
+ * The fold's pairs, and which of their sources the character tables leave as they are
+ * (`implied`: they fold only through the phrase tables or a merge, 覆 → 复, 画 → 划). Those
+ * are characters of ordinary simplified text, so a search worker keeps their pairs at hand
+ * (t2s-sources.ts) instead of loading the whole table for a simplified article.
+ */
+export function generateFoldParts(): { pairs: Array<[string, string]>; implied: Set<string> } {
   const variants = characterMap([...(from.tw ?? []), ...(from.hk ?? [])]);
   const simplify = characterMap(to.cn);
   const charStep = (c: string) => {
@@ -145,7 +155,8 @@ export function generateFold(): Array<[string, string]> {
     const t = final(c);
     if (t !== c) pairs.push([c, t]);
   }
-  return pairs.sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!);
+  const implied = new Set(pairs.map(([c]) => c).filter((c) => fixedPoint(c, charStep) === c));
+  return { pairs: pairs.sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!), implied };
 }
 
 /** The text of `t2s-data.ts` for the given fold. */
@@ -164,9 +175,71 @@ export const T2S_PAIRS =
 `;
 }
 
+/** The code points the sources bitset covers; every BMP source must fall inside. */
+export const SOURCES_FIRST = 0x3400;
+export const SOURCES_LAST = 0x9fff;
+
+/** The 6,763 hanzi of GB 2312 (rows 16–87), the characters of ordinary simplified text. */
+function gb2312Hanzi(): Set<string> {
+  const decoder = new TextDecoder("gb18030");
+  const out = new Set<string>();
+  for (let row = 0xb0; row <= 0xf7; row++) {
+    for (let cell = 0xa1; cell <= 0xfe; cell++) {
+      const c = decoder.decode(new Uint8Array([row, cell]));
+      if (/^\p{sc=Han}$/u.test(c)) out.add(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * The text of `t2s-sources.ts`, what a search worker keeps so it need not carry the
+ * whole table:
+ * - `T2S_COMMON_PAIRS`: the pairs whose source is a character of ordinary simplified
+ *   text (GB 2312, or left as it is by the character tables: 著 → 着, 覆 → 复), about 30,
+ *   kept whole, since a simplified article holds them;
+ * - `T2S_SOURCES`: a bitset (base64) over U+3400–U+9FFF of the other sources, the
+ *   traditional and variant characters: a text holding none of them never needs the
+ *   table. Sources above the BMP are not in the bitset: t2s.ts treats every such code
+ *   point as one that may fold.
+ */
+export function renderSourcesModule(parts: { pairs: Array<[string, string]>; implied: Set<string> }): string {
+  const gb = gb2312Hanzi();
+  const common = parts.pairs.filter(([s]) => gb.has(s) || parts.implied.has(s));
+  const bits = new Uint8Array(Math.ceil((SOURCES_LAST - SOURCES_FIRST + 1) / 8));
+  for (const [s] of parts.pairs) {
+    const cp = s.codePointAt(0)!;
+    if (cp > 0xffff || common.some(([c]) => c === s)) continue;
+    if (cp < SOURCES_FIRST || cp > SOURCES_LAST) throw new Error(`t2s source U+${cp.toString(16)} outside the bitset's range`);
+    const i = cp - SOURCES_FIRST;
+    bits[i >> 3]! |= 1 << (i & 7);
+  }
+  return `/**
+ * T2S sources: what the search worker knows of the traditional→simplified fold
+ * (t2s-data.ts) without loading it. Generated with t2s-data.ts by t2s-generate.ts; do
+ * not edit by hand.
+ * - T2S_COMMON_PAIRS: ${common.length} pairs (source, then fold) whose source belongs to ordinary
+ *   simplified text;
+ * - T2S_SOURCES: the other sources, bit i (base64, little-endian bits) standing for
+ *   U+${SOURCES_FIRST.toString(16).toUpperCase()} + i.
+ */
+export const T2S_COMMON_PAIRS = ${JSON.stringify(common.map(([s, t]) => s + t).join(""))};
+export const T2S_SOURCES_FIRST = 0x${SOURCES_FIRST.toString(16)};
+export const T2S_SOURCES_LAST = 0x${SOURCES_LAST.toString(16)};
+export const T2S_SOURCES =
+  ${JSON.stringify(Buffer.from(bits).toString("base64"))};
+`;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const pairs = generateFold();
-  const path = fileURLToPath(new URL("./t2s-data.ts", import.meta.url));
-  writeFileSync(path, renderFoldModule(pairs));
-  console.log(`wrote ${path}: ${pairs.length} pairs, ${Buffer.byteLength(renderFoldModule(pairs))} bytes`);
+  const parts = generateFoldParts();
+  const pairs = parts.pairs;
+  for (const [file, text] of [
+    ["./t2s-data.ts", renderFoldModule(pairs)],
+    ["./t2s-sources.ts", renderSourcesModule(parts)],
+  ] as const) {
+    const path = fileURLToPath(new URL(file, import.meta.url));
+    writeFileSync(path, text);
+    console.log(`wrote ${path}: ${pairs.length} pairs, ${Buffer.byteLength(text)} bytes`);
+  }
 }

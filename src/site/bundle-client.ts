@@ -5,6 +5,8 @@
  *   assets/site.js           every page: search UI, offline reading (src/site/client.ts)
  *   assets/search-worker.js  the engine in a Web Worker, for pages served over http
  *   assets/search-engine.js  the engine on the page itself, for file:// and highlighting
+ *   assets/search-t2s.js     the traditional→simplified table, which the worker loads only
+ *                            when a text needs it (src/search/t2s-table.ts)
  *   sw.js                    the service worker, at the root so its scope is the whole site,
  *                            stamped with the build's version (src/offline/service-worker.ts)
  * Output is deterministic (no timestamps, no absolute paths), so unchanged code
@@ -18,8 +20,8 @@ const SRC = fileURLToPath(new URL("..", import.meta.url));
 
 export const CLIENT_BUNDLES = {
   site: "site/client.ts",
-  "search-worker": "search/client/worker.ts",
   "search-engine": "search/client/engine-bundle.ts",
+  "search-t2s": "search/client/t2s-script.ts",
 };
 
 const COMMON: BuildOptions = {
@@ -38,6 +40,13 @@ export function bundleClient(outputDir: string): void {
     ...COMMON,
     entryPoints: Object.fromEntries(Object.entries(CLIENT_BUNDLES).map(([out, entry]) => [out, join(SRC, entry)])),
     outdir: join(outputDir, "assets"),
+  });
+  // The worker leaves the T2S table out and loads it on demand (src/search/t2s-table.ts).
+  buildSync({
+    ...COMMON,
+    entryPoints: [join(SRC, "search/client/worker.ts")],
+    outfile: join(outputDir, "assets/search-worker.js"),
+    define: { "globalThis.BANMIAN_T2S_ON_DEMAND": "true" },
   });
 }
 

@@ -100,6 +100,12 @@ gate.test("the index loads on first use of the box, not on page view", async () 
   await typeQuery(page, "消防");
   assert.ok(loaded.some((p) => p.includes("/search/index/meta")), "meta part loaded");
   assert.not.ok(loaded.some((p) => p.endsWith("documents.json")), "never the full documents");
+  // The traditional→simplified table comes only with the first text that needs it.
+  const simplified = await typeQuery(page, "医院");
+  assert.ok(simplified.length > 0);
+  assert.not.ok(loaded.some((p) => p.endsWith("/search-t2s.js")), "no table for a simplified query");
+  assert.equal(await typeQuery(page, "醫院"), simplified);
+  assert.ok(loaded.some((p) => p.endsWith("/assets/search-t2s.js")), "the table loaded for a traditional query");
   await context.close();
 });
 

@@ -9,11 +9,25 @@ import { readFileSync } from "node:fs";
 import { analyze, analyzeSegments, terms, tokenizeNormalized } from "../../src/search/analyzer.ts";
 import { normalize, normalizeWithOffsets } from "../../src/search/normalize.ts";
 import { elementAccepts, matchAnchors, patternOf } from "../../src/search/pattern.ts";
-import { toSimplified } from "../../src/search/t2s.ts";
-import { generateFold, renderFoldModule } from "../../src/search/t2s-generate.ts";
+import { foldCodePoint, tableLoaded, toSimplified } from "../../src/search/t2s.ts";
+import { T2S_PAIRS } from "../../src/search/t2s-data.ts";
+import { generateFold, generateFoldParts, renderFoldModule, renderSourcesModule } from "../../src/search/t2s-generate.ts";
 import { seededRandom } from "./helpers.ts";
 
 const kinds = (text: string) => analyze(text).map((t) => `${t.term}/${t.kind}`);
+
+// First, before any traditional text: the seed page, in simplified Chinese, folds without the table.
+test("simplified text folds without loading the T2S table (the search worker loads it on demand)", () => {
+  const seed = readFileSync(new URL("../fixtures/seed/000_de7cc38bb0eadd2d.txt", import.meta.url), "utf8").split("\n");
+  // One byline of the page prints a traditional character in a name (丁祎嫻): all the rest is simplified.
+  const traditional = seed.filter((line) => line.includes("嫻"));
+  assert.is(traditional.length, 1);
+  analyze(seed.filter((line) => !line.includes("嫻")).join("\n"));
+  assert.is(normalize("著名的沈阳画家覆盖"), "着名的沉阳划家复盖"); // common pairs, kept apart from the table
+  assert.not.ok(tableLoaded(), "a simplified text needed the table");
+  assert.ok(normalize(traditional[0]!).endsWith("丁祎娴"));
+  assert.ok(tableLoaded());
+});
 
 test("NFKC: full-width letters and digits become half-width, then lower case", () => {
   assert.is(normalize("ＥＡＰ讲座"), "eap讲座");
@@ -70,6 +84,18 @@ test("normalizeWithOffsets maps every output character back to its source", () =
 test("the T2S table is what the generator makes from the installed opencc-js", () => {
   const committed = readFileSync(new URL("../../src/search/t2s-data.ts", import.meta.url), "utf8");
   assert.is(committed, renderFoldModule(generateFold()), "src/search/t2s-data.ts is stale: run npx tsx src/search/t2s-generate.ts");
+});
+
+test("the sources module is what the generator makes, and with it every code point folds as the table says", () => {
+  const committed = readFileSync(new URL("../../src/search/t2s-sources.ts", import.meta.url), "utf8");
+  assert.is(committed, renderSourcesModule(generateFoldParts()), "src/search/t2s-sources.ts is stale: run npx tsx src/search/t2s-generate.ts");
+  const table = new Map<number, string>();
+  const cps = Array.from(T2S_PAIRS);
+  for (let i = 0; i < cps.length; i += 2) table.set(cps[i]!.codePointAt(0)!, cps[i + 1]!);
+  const astral = [...table.keys()].filter((cp) => cp > 0xffff);
+  for (const cp of [...Array.from({ length: 0x10000 }, (_, i) => i), ...astral]) {
+    if (foldCodePoint(cp) !== table.get(cp)) assert.unreachable(`U+${cp.toString(16)} folds to ${foldCodePoint(cp)}, the table says ${table.get(cp)}`);
+  }
 });
 
 test("the fold is idempotent and maps single code points to single code points", () => {
