@@ -65,6 +65,15 @@ function classify(cp: number): Kind {
   return WORD.test(ch) ? Kind.Word : Kind.Other;
 }
 
+/**
+ * True when a term is CJK (a bigram, tail or single character), which the analyzer
+ * takes from the normalized text as it stands, unlike words, which it stems.
+ */
+export function isCjkTerm(term: string): boolean {
+  for (const ch of term) if (classify(ch.codePointAt(0)!) !== Kind.Cjk) return false;
+  return term !== "";
+}
+
 const stemCache = new Map<string, string>();
 
 /** Lunr's English (Porter) stemmer for all-letter ASCII words; other words stay whole. */

@@ -75,6 +75,9 @@ function highlightPatterns(query: ParsedQuery): Pattern[] {
   return query.parts.flatMap((p) => p.words.map((w) => w.pattern));
 }
 
+/** Candidates up to this many have their docs parts fetched before ranking (a first page). */
+const PREFETCH_DOCS = 10;
+
 /** Elements whose occurrences are kept between queries (a prefix's merge is costly). */
 const OCCURRENCE_CACHE_SIZE = 512;
 
@@ -145,6 +148,9 @@ export class SearchEngine {
     if (!candidates) return [];
     if (test) for (const doc of candidates) if (!test(doc)) candidates.delete(doc);
     if (candidates.size === 0) return [];
+    // Few enough to be the first page of results whatever their order: their docs parts
+    // are wanted anyway, so they load while Lunr scores (a failure shows up in results()).
+    if (candidates.size <= PREFETCH_DOCS) this.index.documents([...candidates]).catch(() => undefined);
 
     // Lunr scores the candidates: one clause per element (X* for a one-character word),
     // on an index holding only these terms and articles. Which articles qualify was

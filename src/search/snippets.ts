@@ -15,9 +15,9 @@
  * there is one, else a little before that match. Without any match there (a title-only match, or a browse by filter) the
  * snippet is the start of the article.
  */
-import { tokenizeNormalized, type Token } from "./analyzer.ts";
+import { isCjkTerm, tokenizeNormalized, type Token } from "./analyzer.ts";
 import type { SearchDocument } from "./documents.ts";
-import { normalizeWithOffsets } from "./normalize.ts";
+import { normalize, normalizeWithOffsets } from "./normalize.ts";
 import { elementAccepts, matchAnchors, type Pattern } from "./pattern.ts";
 
 export const SNIPPET_LENGTH = 80;
@@ -152,12 +152,28 @@ function passages(doc: SearchDocument): string[] {
   return [...opt(doc.kicker), ...opt(doc.subtitle), ...opt(doc.readingTip), ...doc.body.filter((p) => p.trim() !== ""), ...opt(doc.caption)];
 }
 
+/**
+ * A quick test that a text cannot hold any of the patterns: a CJK element's term is a
+ * substring of the normalized text wherever the pattern matches (words are stemmed, so a
+ * pattern with a word is always tried). It spares most paragraphs the full analysis.
+ */
+function cannotMatch(text: string, patterns: readonly Pattern[]): boolean {
+  let normalized: string | undefined;
+  for (const p of patterns) {
+    const first = p.elements[0];
+    if (!first || !isCjkTerm(first.term)) return false;
+    if ((normalized ??= normalize(text)).includes(first.term)) return false;
+  }
+  return true;
+}
+
 /** The best passage of a document for the query's patterns. */
 export function makeSnippet(doc: SearchDocument, patterns: readonly Pattern[], length = SNIPPET_LENGTH): Snippet {
   const texts = passages(doc);
   let best: Window | null = null;
   let bestMatches: Match[] = [];
   for (let segment = 0; patterns.length > 0 && segment < texts.length; segment++) {
+    if (cannotMatch(texts[segment]!, patterns)) continue;
     const matches = findMatches(texts[segment]!, patterns);
     if (matches.length === 0) continue;
     const w = bestWindow(texts[segment]!, segment, matches, length);

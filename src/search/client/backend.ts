@@ -5,9 +5,10 @@
  * through <script>. Nothing is loaded until the first search.
  */
 import { loadEngine } from "./load-engine.ts";
+import { warmSegmenter } from "./warm-segmenter.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
 
-import { INDEX_DIR } from "../index-format.ts";
+import { INDEX_DIR, META_PART, partFile } from "../index-format.ts";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
@@ -20,6 +21,7 @@ export function createBackend(siteRoot: URL): SearchService {
 function inlineBackend(siteRoot: URL, indexUrl: URL): SearchService {
   const service = loadEngine(siteRoot).then((engine) => engine.openInline(indexUrl.href));
   return {
+    prepare: () => void service.then((s) => s.prepare(), () => undefined),
     search: async (request) => (await service).search(request),
     choices: async () => (await service).choices(),
     close: () => void service.then((s) => s.close(), () => undefined),
@@ -46,7 +48,14 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
         for (const p of pending.values()) p.reject(new Error(`search worker failed: ${e.message || "cannot load"}`));
         pending.clear();
       };
-      void call({ kind: "open", indexUrl: indexUrl.href } as Omit<WorkerMessage, "id">);
+      const started = worker;
+      void call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true } as Omit<WorkerMessage, "id">);
+      // The meta part comes while the worker itself starts (tens of ms), not after.
+      void fetch(new URL(partFile(META_PART), indexUrl))
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .catch(() => null)
+        .then((bytes) => started.postMessage({ id: -1, kind: "meta", bytes } satisfies WorkerMessage, bytes ? [bytes] : []));
+      warmSegmenter();
     }
     const id = next++;
     return new Promise((resolve, reject) => {
@@ -55,6 +64,7 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
     });
   };
   return {
+    prepare: () => void call({ kind: "prepare" } as Omit<WorkerMessage, "id">).catch(() => undefined),
     search: (request) => call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>,
     choices: () => call({ kind: "choices" } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["choices"]>,
     // Searches under way still get their answers; the worker goes once they have.

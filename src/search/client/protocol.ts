@@ -39,6 +39,11 @@ export interface SearchReply {
 }
 
 export interface SearchService {
+  /**
+   * Starts what the first search needs (the worker, the engine, the index's meta part)
+   * without waiting for it: the search box calls it on focus, before the first keystroke.
+   */
+  prepare(): void;
   search(request: SearchRequest): Promise<SearchReply>;
   /** Every filter value (column, person, edition date) of the archive. */
   choices(): Promise<{ columns: string[]; people: string[]; dates: string[] }>;
@@ -47,7 +52,11 @@ export interface SearchService {
 }
 
 export type WorkerMessage =
-  | { id: number; kind: "open"; indexUrl: string }
+  /** `metaFromPage`: the page fetches the meta part itself and sends it ("meta" below). */
+  | { id: number; kind: "open"; indexUrl: string; metaFromPage: boolean }
+  /** The meta part's bytes as fetched by the page (null: it could not; the worker fetches it). No answer. */
+  | { id: number; kind: "meta"; bytes: ArrayBuffer | null }
+  | { id: number; kind: "prepare" }
   | { id: number; kind: "search"; request: SearchRequest }
   | { id: number; kind: "choices" };
 

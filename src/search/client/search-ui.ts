@@ -100,7 +100,7 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
     }
   }, DEBOUNCE_MS);
   input.addEventListener("input", update);
-  input.addEventListener("focus", () => void service(), { once: true });
+  input.addEventListener("focus", () => service().prepare(), { once: true });
   input.addEventListener("keydown", (e) => {
     if (e.key === "Escape") close();
     if (e.key === "ArrowDown" && !panel.hidden) {
