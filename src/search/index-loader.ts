@@ -48,25 +48,125 @@ export interface TermPostings {
   entries: TermEntry[];
 }
 
-/** Where a term (or a set of terms) occurs: article → positions per field number. */
-export type Occurrences = Map<number, Array<number[] | undefined>>;
+/**
+ * Where a term (or a set of terms) occurs: article → positions per field number. A Map
+ * for a prefix's merged terms; a term's own postings (CompactPostings) answer the same.
+ */
+export interface Occurrences {
+  /** The number of articles. */
+  readonly size: number;
+  has(doc: number): boolean;
+  get(doc: number): Array<number[] | undefined> | undefined;
+  /** The articles, in increasing order for a term's own postings. */
+  keys(): Iterable<number>;
+  entries(): Iterable<[number, Array<number[] | undefined>]>;
+}
 
 interface LoadedPostings {
   terms: string[];
   postings: string[];
 }
 
-/** The decoded form of a term kept for reuse: its postings and its Lunr entries. */
+/**
+ * One term's postings decoded into flat arrays, without an object per entry: a query
+ * on a cold page touches common terms with thousands of entries, of which it needs the
+ * positions of a few articles only (those every word occurs in). Entry k is the field
+ * `fields[k]` of article `docs[k]` (articles increasing), where the term occurs `tf[k]`
+ * times, the position gaps starting at `ints[start[k]]`. Positions are decoded per
+ * article on demand.
+ */
+export class CompactPostings implements Occurrences {
+  readonly size: number;
+
+  private constructor(
+    readonly count: number,
+    readonly docs: Int32Array,
+    readonly fields: Uint8Array,
+    readonly tf: Int32Array,
+    private readonly start: Int32Array,
+    private readonly ints: number[],
+  ) {
+    let distinct = 0;
+    for (let k = 0; k < count; k++) if (k === 0 || docs[k] !== docs[k - 1]) distinct++;
+    this.size = distinct;
+  }
+
+  /** Decodes one term's postings string (index-format.ts, "Postings"). */
+  static decode(text: string, fieldCount: number): CompactPostings {
+    const ints = decodeInts(text);
+    // Entries number at most a third of the integers (head, count, a position each).
+    const max = Math.ceil(ints.length / 3);
+    const docs = new Int32Array(max);
+    const fields = new Uint8Array(max);
+    const tf = new Int32Array(max);
+    const start = new Int32Array(max);
+    let n = 0;
+    let doc = 0;
+    for (let i = 0; i < ints.length; n++) {
+      const head = ints[i++]!;
+      doc += Math.floor(head / fieldCount);
+      const count = ints[i++];
+      if (count === undefined || i + count + 1 > ints.length) throw new FormatError("truncated postings");
+      docs[n] = doc;
+      fields[n] = head % fieldCount;
+      tf[n] = count + 1;
+      start[n] = i;
+      i += count + 1;
+    }
+    return new CompactPostings(n, docs.subarray(0, n), fields.subarray(0, n), tf.subarray(0, n), start.subarray(0, n), ints);
+  }
+
+  /** The first entry of an article, or -1. */
+  firstEntry(doc: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.docs[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.count && this.docs[lo] === doc ? lo : -1;
+  }
+
+  /** The positions of entry k, increasing. */
+  positions(k: number): number[] {
+    const out = new Array<number>(this.tf[k]!);
+    let p = -1;
+    for (let i = 0, at = this.start[k]!; i < out.length; i++) out[i] = p = p + this.ints[at + i]! + 1;
+    return out;
+  }
+
+  has(doc: number): boolean {
+    return this.firstEntry(doc) >= 0;
+  }
+
+  get(doc: number): Array<number[] | undefined> | undefined {
+    let k = this.firstEntry(doc);
+    if (k < 0) return undefined;
+    const perField: Array<number[] | undefined> = [];
+    for (; k < this.count && this.docs[k] === doc; k++) perField[this.fields[k]!] = this.positions(k);
+    return perField;
+  }
+
+  *keys(): IterableIterator<number> {
+    for (let k = 0; k < this.count; k++) if (k === 0 || this.docs[k] !== this.docs[k - 1]) yield this.docs[k]!;
+  }
+
+  *entries(): IterableIterator<[number, Array<number[] | undefined>]> {
+    for (const doc of this.keys()) yield [doc, this.get(doc)!];
+  }
+
+  /** Every entry as an object (for tests and tools). */
+  toEntries(): TermEntry[] {
+    return Array.from({ length: this.count }, (_, k) => ({ doc: this.docs[k]!, field: this.fields[k]!, positions: this.positions(k) }));
+  }
+}
+
+/** The decoded form of a term kept for reuse: its postings and what Lunr's weights need. */
 interface LunrTerm {
-  postings: TermPostings;
-  occurrences: Occurrences;
+  postings: CompactPostings;
   /** lunr.idf of the term, from its full posting. */
   idf: number;
-  /** Per entry: the term's weight in Lunr's field vector of that (article, field). */
-  weights: Float64Array;
-  /** Per entry: Lunr's doc ref and field ref, made on first use (for the entries a query scores) and kept. */
-  refs: Array<string | undefined>;
-  fieldRefs: Array<string | undefined>;
 }
 
 /**
@@ -365,9 +465,10 @@ export class IndexLoader {
     return out;
   }
 
-  /** The decoded postings of a term, or undefined when it does not occur. */
+  /** The decoded postings of a term, or undefined when it does not occur (for tests and tools). */
   postings(term: string): TermPostings | undefined {
-    return this.lunrTerm(term)?.postings;
+    const t = this.lunrTerm(term);
+    return t && { term, entries: t.postings.toEntries() };
   }
 
   private lunrTerm(term: string): LunrTerm | undefined {
@@ -377,39 +478,28 @@ export class IndexLoader {
     if (!part) return undefined;
     const i = lowerBound(part.terms, term);
     if (part.terms[i] !== term) return undefined;
-    const postings: TermPostings = { term, entries: decodePostings(part.postings[i]!, this.fieldNames.length) };
-    const built = this.toLunr(postings);
+    const postings = CompactPostings.decode(part.postings[i]!, this.fieldNames.length);
+    const built: LunrTerm = { postings, idf: lunrIdf(postings.count, this.meta.docCount) };
     this.lunrTerms.set(term, built);
     return built;
   }
 
   /** Where a term occurs, or undefined when it does not occur in the archive. */
   occurrences(term: string): Occurrences | undefined {
-    return this.lunrTerm(term)?.occurrences;
+    return this.lunrTerm(term)?.postings;
   }
 
-  /** The field-vector weights of a term, as lunr.Builder computes them (idf from the full posting). */
-  private toLunr(postings: TermPostings): LunrTerm {
-    const entries = postings.entries;
-    const idf = lunrIdf(entries.length, this.meta.docCount);
+  /** The weight of entry k of a term in Lunr's field vector, as lunr.Builder computes it (idf from the full posting). */
+  private weight(t: LunrTerm, k: number): number {
     const { k1, b } = this.meta.bm25;
-    const occurrences: Occurrences = new Map();
-    const weights = new Float64Array(entries.length);
-    const refs = new Array<string | undefined>(entries.length);
-    const fieldRefs = new Array<string | undefined>(entries.length);
-    entries.forEach((e, i) => {
-      let perField = occurrences.get(e.doc);
-      if (!perField) occurrences.set(e.doc, (perField = []));
-      perField[e.field] = e.positions;
-      const tf = e.positions.length;
-      const { lengths, average } = this.lengthsOf(e.field);
-      const fieldLength = lengths[e.doc]!;
-      // Same expression, same evaluation order as lunr.Builder#createFieldVectors.
-      let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
-      score *= this.fieldBoosts[e.field]!;
-      weights[i] = Math.round(score * 1000) / 1000;
-    });
-    return { postings, occurrences, idf, weights, refs, fieldRefs };
+    const field = t.postings.fields[k]!;
+    const tf = t.postings.tf[k]!;
+    const { lengths, average } = this.lengthsOf(field);
+    const fieldLength = lengths[t.postings.docs[k]!]!;
+    // Same expression, same evaluation order as lunr.Builder#createFieldVectors.
+    let score = (t.idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
+    score *= this.fieldBoosts[field]!;
+    return Math.round(score * 1000) / 1000;
   }
 
   /**
@@ -427,6 +517,7 @@ export class IndexLoader {
     const invertedIndex: Record<string, unknown> = Object.create(null);
     const vectors = new Map<string, number[]>();
     const present: string[] = [];
+    let sortedDocs: number[] | undefined;
     for (const term of sorted) {
       const t = this.lunrTerm(term);
       if (!t) continue;
@@ -437,17 +528,23 @@ export class IndexLoader {
       const byField = this.fieldNames.map(() => Object.create(null) as Record<string, object>);
       this.fieldNames.forEach((name, f) => (posting[name] = byField[f]));
       invertedIndex[term] = posting;
-      const entries = t.postings.entries;
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        if (docs && !docs.has(e.doc)) continue;
-        const ref = (t.refs[i] ??= docRef(e.doc));
-        byField[e.field]![ref] = NO_METADATA;
-        const fieldRef = (t.fieldRefs[i] ??= `${this.fieldNames[e.field]}/${ref}`);
+      const add = (k: number) => {
+        const ref = docRef(t.postings.docs[k]!);
+        const field = t.postings.fields[k]!;
+        byField[field]![ref] = NO_METADATA;
+        const fieldRef = `${this.fieldNames[field]}/${ref}`;
         const list = vectors.get(fieldRef);
         // Terms are visited in sorted order, so each list is sorted by term index.
-        if (list) list.push(index, t.weights[i]!);
-        else vectors.set(fieldRef, [index, t.weights[i]!]);
+        if (list) list.push(index, this.weight(t, k));
+        else vectors.set(fieldRef, [index, this.weight(t, k)]);
+      };
+      // Entries in article order either way, so the index is the same as from a full pass.
+      if (docs && docs.size < t.postings.size) {
+        for (const doc of sortedDocs ??= [...docs].sort((x, y) => x - y)) {
+          for (let k = t.postings.firstEntry(doc); k >= 0 && k < t.postings.count && t.postings.docs[k] === doc; k++) add(k);
+        }
+      } else {
+        for (let k = 0; k < t.postings.count; k++) if (!docs || docs.has(t.postings.docs[k]!)) add(k);
       }
     }
     const fieldVectors: Record<string, lunr.Vector> = Object.create(null);

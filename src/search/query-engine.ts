@@ -201,17 +201,18 @@ export class SearchEngine {
     if (terms.length === 1) {
       occ = this.index.occurrences(terms[0]!)!;
     } else {
-      occ = new Map();
+      const union = new Map<number, Array<number[] | undefined>>();
+      occ = union;
       for (const term of terms) {
-        for (const [doc, fields] of this.index.occurrences(term)!) {
-          let merged = occ.get(doc);
-          if (!merged) occ.set(doc, (merged = []));
+        for (const [doc, fields] of this.index.occurrences(term)!.entries()) {
+          let merged = union.get(doc);
+          if (!merged) union.set(doc, (merged = []));
           fields.forEach((positions, f) => {
             if (positions) merged![f] = merged![f] ? [...merged![f]!, ...positions] : positions;
           });
         }
       }
-      for (const fields of occ.values()) fields.forEach((p) => p?.sort((a, b) => a - b));
+      for (const fields of union.values()) fields.forEach((p) => p?.sort((a, b) => a - b));
     }
     if (this.occurrenceCache.size >= OCCURRENCE_CACHE_SIZE) this.occurrenceCache.clear();
     this.occurrenceCache.set(key, occ);
