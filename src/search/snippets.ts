@@ -17,7 +17,7 @@
  */
 import { isCjkTerm, tokenizeNormalized, type Token } from "./analyzer.ts";
 import type { SearchDocument } from "./documents.ts";
-import { normalize, normalizeWithOffsets } from "./normalize.ts";
+import { normalize, normalizeWithOffsets, type NormalizedText } from "./normalize.ts";
 import { elementAccepts, matchAnchors, type Pattern } from "./pattern.ts";
 
 export const SNIPPET_LENGTH = 80;
@@ -33,16 +33,56 @@ export interface Snippet {
   ranges: Range[];
 }
 
-interface Match {
+export interface Match {
   start: number;
   end: number;
   /** Index of the pattern (query word) that matched. */
   word: number;
 }
 
+/**
+ * The string a pattern of CJK terms stands for, when it is one contiguous run of them
+ * (a word or phrase of CJK characters: 国家, 家安, 安全 → 国家安全; X* → X), else null.
+ * In normalized text the analyzer makes CJK bigrams over every run of CJK characters, so
+ * such a pattern matches exactly where its string occurs.
+ */
+function cjkString(pattern: Pattern): string | null {
+  const els = pattern.elements;
+  let out = "";
+  for (let i = 0; i < els.length; i++) {
+    const e = els[i]!;
+    if (e.offset !== i || !isCjkTerm(e.term)) return null;
+    const chars = [...e.term];
+    if (e.prefix ? chars.length !== 1 || els.length !== 1 : chars.length !== 2) return null;
+    if (i > 0 && [...els[i - 1]!.term][1] !== chars[0]) return null;
+    out += i === els.length - 1 ? e.term : chars[0];
+  }
+  return out === "" ? null : out;
+}
+
 /** Matches of each pattern in one text, as ranges of the text as printed. */
 export function findMatches(text: string, patterns: readonly Pattern[]): Match[] {
   const normalized = normalizeWithOffsets(text);
+  const strings = patterns.map(cjkString);
+  if (strings.every((x) => x !== null)) {
+    // Only CJK runs: find the strings, no token list needed.
+    const matches: Match[] = [];
+    strings.forEach((needle, word) => {
+      for (let i = normalized.text.indexOf(needle!); i >= 0; i = normalized.text.indexOf(needle!, i + 1)) {
+        matches.push({ start: normalized.sourceStart[i]!, end: normalized.sourceEnd[i + needle!.length - 1]!, word });
+      }
+    });
+    return matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  return matchTokens(normalized, patterns);
+}
+
+/** findMatches the general way, on the text's tokens (exported so tests can compare the two). */
+export function findMatchesByTokens(text: string, patterns: readonly Pattern[]): Match[] {
+  return matchTokens(normalizeWithOffsets(text), patterns);
+}
+
+function matchTokens(normalized: NormalizedText, patterns: readonly Pattern[]): Match[] {
   const { tokens } = tokenizeNormalized(normalized.text);
   if (tokens.length === 0) return [];
   const byPosition = new Map<number, Token>();

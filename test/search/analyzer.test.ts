@@ -13,6 +13,8 @@ import { foldCodePoint, tableLoaded, toSimplified } from "../../src/search/t2s.t
 import { T2S_PAIRS } from "../../src/search/t2s-data.ts";
 import { generateFold, generateFoldParts, renderFoldModule, renderSourcesModule } from "../../src/search/t2s-generate.ts";
 import { seededRandom } from "./helpers.ts";
+import { findMatches, findMatchesByTokens } from "../../src/search/snippets.ts";
+import { parseQuery } from "../../src/search/query-parser.ts";
 
 const kinds = (text: string) => analyze(text).map((t) => `${t.term}/${t.kind}`);
 
@@ -178,6 +180,29 @@ test("patterns: a word must be contiguous; the run may go on either side", () =>
   assert.ok(foundAt("EAP 讲座", "Eap讲座").length === 1, "spaces and punctuation do not break a phrase");
   assert.ok(foundAt("醫院", "医院").length === 1);
   assert.ok(foundAt("医院", "醫院").length === 1);
+});
+
+
+test("snippet matching: finding a CJK word's string gives the same ranges as matching the tokens", () => {
+  const seed = readFileSync(new URL("../fixtures/seed/000_de7cc38bb0eadd2d.txt", import.meta.url), "utf8");
+  const rnd = seededRandom(7);
+  const lines = seed.split("\n").filter((l) => /\p{sc=Han}{4}/u.test(l));
+  // Variants a printed text may hold: traditional, full-width, invisible characters.
+  const variants = (t: string) => [t, t.replace(/国/gu, "國").replace(/会/gu, "會"), t.replace(/1/gu, "１").replace(/(.)/u, "$1\u200B")];
+  let compared = 0;
+  for (let i = 0; i < 300; i++) {
+    const line = lines[Math.floor(rnd() * lines.length)]!;
+    const chars = [...line];
+    const from = Math.floor(rnd() * chars.length);
+    const q = chars.slice(from, from + 1 + Math.floor(rnd() * 6)).join("");
+    const patterns = parseQuery(q).parts.flatMap((p) => p.words.map((w) => w.pattern));
+    if (patterns.length === 0) continue;
+    for (const text of variants(line)) {
+      assert.equal(findMatches(text, patterns), findMatchesByTokens(text, patterns), `${q} in ${text}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 500, `only ${compared} comparisons`);
 });
 
 test.run();
