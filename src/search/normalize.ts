@@ -53,6 +53,20 @@ function normalizeCluster(cluster: string): string {
   return out;
 }
 
+/**
+ * One code point off the fast paths (full-width punctuation, Latin letters with accents):
+ * remembered, since Chinese text repeats a few dozen of them (，。、“”) throughout.
+ */
+const singles = new Map<number, string>();
+function normalizeCodePoint(cp: number): string {
+  let out = singles.get(cp);
+  if (out === undefined) {
+    out = normalizeCluster(String.fromCodePoint(cp));
+    if (singles.size < 4096) singles.set(cp, out);
+  }
+  return out;
+}
+
 function run(text: string, track: NormalizedText | undefined): string {
   let out = "";
   const n = text.length;
@@ -75,6 +89,8 @@ function run(text: string, track: NormalizedText | undefined): string {
     } else if (j === i + width && cp >= 0x4e00 && cp <= 0x9fff) {
       // CJK unified ideographs are NFKC-stable and caseless: only the T2S fold applies.
       piece = foldCodePoint(cp) ?? String.fromCodePoint(cp);
+    } else if (j === i + width) {
+      piece = normalizeCodePoint(cp);
     } else {
       piece = normalizeCluster(text.slice(i, j));
     }

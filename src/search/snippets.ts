@@ -24,7 +24,7 @@ export const SNIPPET_LENGTH = 80;
 /** How far before the first match a passage may start, to give it context. */
 const LEAD = 16;
 const ELLIPSIS = "…";
-const SENTENCE_END = /[。！？!?；;…]/;
+const SENTENCE_END = new Set(["。", "！", "？", "!", "?", "；", ";", "…"]);
 
 export type Range = [start: number, end: number];
 
@@ -158,12 +158,12 @@ function bestWindow(text: string, segment: number, matches: readonly Match[], le
     return { segment, start: 0, end: text.length, words: new Set(matches.map((x) => x.word)).size, count: matches.length, startQuality: 2 };
   }
   const starts = new Map<number, boolean>([[0, true]]);
-  for (let i = 0; i < text.length - 1; i++) if (SENTENCE_END.test(text[i]!) && !SENTENCE_END.test(text[i + 1]!)) starts.set(i + 1, true);
+  for (let i = 0; i < text.length - 1; i++) if (SENTENCE_END.has(text[i]!) && !SENTENCE_END.has(text[i + 1]!)) starts.set(i + 1, true);
   for (const m of matches) {
     let start = Math.max(0, m.start - LEAD);
     let clean = start === 0;
     for (let i = m.start - 1; i >= start; i--) {
-      if (SENTENCE_END.test(text[i]!)) {
+      if (SENTENCE_END.has(text[i]!)) {
         start = i + 1;
         clean = true;
         break;
