@@ -77,6 +77,7 @@ interface LoadedPostings {
  */
 export class CompactPostings implements Occurrences {
   readonly size: number;
+  private readonly decoded = new Map<number, Array<number[] | undefined>>();
 
   private constructor(
     readonly count: number,
@@ -141,10 +142,13 @@ export class CompactPostings implements Occurrences {
   }
 
   get(doc: number): Array<number[] | undefined> | undefined {
+    const known = this.decoded.get(doc);
+    if (known) return known;
     let k = this.firstEntry(doc);
     if (k < 0) return undefined;
     const perField: Array<number[] | undefined> = [];
     for (; k < this.count && this.docs[k] === doc; k++) perField[this.fields[k]!] = this.positions(k);
+    this.decoded.set(doc, perField); // kept: a query run again asks for the same articles
     return perField;
   }
 
@@ -167,6 +171,9 @@ interface LunrTerm {
   postings: CompactPostings;
   /** lunr.idf of the term, from its full posting. */
   idf: number;
+  /** Per entry, made on first use and kept: the weight (NaN until computed), Lunr's field ref. */
+  weights?: Float64Array;
+  fieldRefs?: Array<string | undefined>;
 }
 
 /**
@@ -491,6 +498,8 @@ export class IndexLoader {
 
   /** The weight of entry k of a term in Lunr's field vector, as lunr.Builder computes it (idf from the full posting). */
   private weight(t: LunrTerm, k: number): number {
+    const weights = (t.weights ??= new Float64Array(t.postings.count).fill(NaN));
+    if (!Number.isNaN(weights[k]!)) return weights[k]!;
     const { k1, b } = this.meta.bm25;
     const field = t.postings.fields[k]!;
     const tf = t.postings.tf[k]!;
@@ -499,7 +508,7 @@ export class IndexLoader {
     // Same expression, same evaluation order as lunr.Builder#createFieldVectors.
     let score = (t.idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
     score *= this.fieldBoosts[field]!;
-    return Math.round(score * 1000) / 1000;
+    return (weights[k] = Math.round(score * 1000) / 1000);
   }
 
   /**
@@ -528,11 +537,12 @@ export class IndexLoader {
       const byField = this.fieldNames.map(() => Object.create(null) as Record<string, object>);
       this.fieldNames.forEach((name, f) => (posting[name] = byField[f]));
       invertedIndex[term] = posting;
+      const fieldRefs = (t.fieldRefs ??= new Array<string | undefined>(t.postings.count));
       const add = (k: number) => {
         const ref = docRef(t.postings.docs[k]!);
         const field = t.postings.fields[k]!;
         byField[field]![ref] = NO_METADATA;
-        const fieldRef = `${this.fieldNames[field]}/${ref}`;
+        const fieldRef = (fieldRefs[k] ??= `${this.fieldNames[field]}/${ref}`);
         const list = vectors.get(fieldRef);
         // Terms are visited in sorted order, so each list is sorted by term index.
         if (list) list.push(index, this.weight(t, k));
@@ -566,22 +576,7 @@ export class IndexLoader {
   }
 }
 
-/** Decodes one term's postings string (index-format.ts, "Postings"). */
+/** Decodes one term's postings string (index-format.ts, "Postings") into entries (for tests and tools). */
 export function decodePostings(text: string, fieldCount: number): TermEntry[] {
-  const ints = decodeInts(text);
-  const entries: TermEntry[] = [];
-  let doc = 0;
-  let i = 0;
-  while (i < ints.length) {
-    const head = ints[i++]!;
-    doc += Math.floor(head / fieldCount);
-    const field = head % fieldCount;
-    const count = ints[i++]! + 1;
-    if (i + count > ints.length) throw new FormatError("truncated postings");
-    const positions = new Array<number>(count);
-    let p = -1;
-    for (let k = 0; k < count; k++) positions[k] = p = p + ints[i++]! + 1;
-    entries.push({ doc, field, positions });
-  }
-  return entries;
+  return CompactPostings.decode(text, fieldCount).toEntries();
 }
