@@ -112,13 +112,11 @@ export function columnFieldLength(column: string | undefined): number {
   return column === undefined || column.trim() === "" ? 0 : analyzeSegments([column]).length;
 }
 
-/** The directory, relative to the site root, that holds the parts. */
-export const INDEX_DIR = "search/index";
+export { INDEX_DIR, META_PART, partFile } from "./index-location.ts";
 
 /** The global function a part's file calls when it is loaded as a script. */
 export const PART_CALLBACK = "banmianSearchPart";
 
-export const META_PART = "meta";
 export const postingsPartName = (k: number) => `postings/${k}`;
 export const docsPartName = (k: number) => `docs/${k}`;
 
@@ -127,8 +125,6 @@ export const docsPartName = (k: number) => `docs/${k}`;
 export const docRef = (n: number) => `d${n}`;
 export const docNumber = (ref: string) => Number(ref.slice(1));
 
-/** The relative file path of a part inside the index directory. */
-export const partFile = (name: string) => `${name}.js`;
 
 /** A postings part as the loader sees it (decoded from MetaFile.postings). */
 export interface PostingsRange {
