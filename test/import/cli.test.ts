@@ -8,11 +8,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
-import { ROOT } from "../helpers/site.ts";
+import { ROOT, tempDir } from "../helpers/site.ts";
 
 const FIXTURES = join(ROOT, "test/fixtures/import");
 const SMALL = join(FIXTURES, "small-page.txt");
@@ -28,7 +27,7 @@ function runImport(args: string[], cwd = ROOT): Run {
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const fresh = () => mkdtempSync(join(tmpdir(), "banmian-import-cli-"));
+const fresh = () => tempDir("import-cli");
 
 function refuses(args: (dir: string) => string[], message: RegExp) {
   const dir = fresh();

@@ -7,13 +7,13 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readCorpus, type CorpusArticle } from "../../src/content/corpus.ts";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { importPage } from "../../src/import/import-page.ts";
 import { corpusFile, corpusTest } from "../helpers/corpus.ts";
+import { tempDir } from "../helpers/site.ts";
 import { comparable, describe, FIELDS, measure, type Agreement, type Count } from "./agreement.ts";
 import { corpusPage } from "./corpus-page.ts";
 
@@ -23,7 +23,7 @@ const articles = (path: string) => (corpus ??= readCorpus(path, 4000));
 
 function importLayout(all: CorpusArticle[], layout: number): Agreement {
   const page = corpusPage(all, layout);
-  const dir = mkdtempSync(join(tmpdir(), "banmian-corpus-page-"));
+  const dir = tempDir("corpus-page");
   writeFileSync(join(dir, "page.txt"), page.text);
   importPage({ input: join(dir, "page.txt"), date: "2024-05-01", page: "2", out: join(dir, "content"), report: join(dir, "report.md") });
   const archive = loadArchive(join(dir, "content")); // the drafts are valid

@@ -7,15 +7,14 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import type { Article } from "../../src/content/model.ts";
 import { importPage, type ImportResult } from "../../src/import/import-page.ts";
 import { checkLineMap } from "../../src/import/line-map.ts";
 import { FIELD_ROLES, type FieldRole } from "../../src/import/pieces.ts";
-import { ROOT } from "../helpers/site.ts";
+import { ROOT, tempDir } from "../helpers/site.ts";
 import { rng } from "./corpus-page.ts";
 
 const SEED_PAGE = join(ROOT, "test/fixtures/seed/000_de7cc38bb0eadd2d.txt");
@@ -33,7 +32,7 @@ export function shuffleBlocks(text: string, seed: number): string {
 }
 
 function importText(text: string): { result: ImportResult; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), "banmian-import-"));
+  const dir = tempDir("import");
   const input = join(dir, "page.txt");
   writeFileSync(input, text);
   const result = importPage({ input, date: "2023-06-12", out: join(dir, "content"), report: join(dir, "report.md") });

@@ -8,15 +8,14 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { importPage } from "../../src/import/import-page.ts";
-import { buildInto, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { buildInto, ROOT, SAMPLE_CONTENT, tempDir } from "../helpers/site.ts";
 import { comparable, describe, FIELDS, measure } from "./agreement.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "banmian-seed-import-"));
+const dir = tempDir("seed-import");
 const content = join(dir, "content");
 const reportFile = join(dir, "report.md");
 const result = importPage({ input: join(ROOT, "test/fixtures/seed/000_de7cc38bb0eadd2d.txt"), date: "2023-06-12", out: content, report: reportFile });
