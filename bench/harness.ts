@@ -17,6 +17,7 @@
  */
 import { buildSync } from "esbuild";
 import { fileURLToPath } from "node:url";
+import { CLIENT_BUILD_OPTIONS } from "../src/site/bundle-client.ts";
 
 export const HARNESS_PATH = "/__bench/index.html";
 
@@ -43,15 +44,9 @@ window.bench = { banmianSearch: window.banmianSearch, pagefindSearch, pagefindAl
 
 /** The search box's backend, bundled as the site's own scripts are (src/site/bundle-client.ts). */
 const BANMIAN = buildSync({
+  ...CLIENT_BUILD_OPTIONS,
   entryPoints: [fileURLToPath(new URL("./harness-client.ts", import.meta.url))],
-  bundle: true,
-  format: "iife",
-  platform: "browser",
-  target: ["es2020"],
-  minify: true,
-  charset: "utf8",
   write: false,
-  logLevel: "error",
 }).outputFiles[0]!.text;
 
 export const HARNESS_HTML = `<!doctype html>

@@ -57,30 +57,6 @@ export function encodeIntRange(values: ArrayLike<number>, start: number, end: nu
   return out.join("");
 }
 
-/** Reads integers one by one from an encoded string. */
-export class IntReader {
-  private i = 0;
-  constructor(private readonly text: string) {}
-
-  get done(): boolean {
-    return this.i >= this.text.length;
-  }
-
-  next(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (this.i >= this.text.length) throw new CodecError("truncated number");
-      const code = this.text.charCodeAt(this.i++);
-      const digit = code < 128 ? DECODE[code]! : -1;
-      if (digit < 0) throw new CodecError(`bad character ${JSON.stringify(this.text[this.i - 1])}`);
-      value += (digit & 0x7f) * scale;
-      if ((digit & 0x80) === 0) return value;
-      scale *= BASE;
-    }
-  }
-}
-
 /**
  * Decodes a whole string of integers. One flat loop (no call per integer): a browser
  * decodes the meta part and postings on a cold page, before its JIT has warmed up.

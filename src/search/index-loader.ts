@@ -129,6 +129,15 @@ export class CompactPostings implements Occurrences {
     return lo < this.count && this.docs[lo] === doc ? lo : -1;
   }
 
+  /** The entries [from, to) of an article (from === to when it does not occur). */
+  entriesOf(doc: number): [from: number, to: number] {
+    const from = this.firstEntry(doc);
+    if (from < 0) return [0, 0];
+    let to = from + 1;
+    while (to < this.count && this.docs[to] === doc) to++;
+    return [from, to];
+  }
+
   /** The positions of entry k, increasing. */
   positions(k: number): number[] {
     const out = new Array<number>(this.tf[k]!);
@@ -144,10 +153,10 @@ export class CompactPostings implements Occurrences {
   get(doc: number): Array<number[] | undefined> | undefined {
     const known = this.decoded.get(doc);
     if (known) return known;
-    let k = this.firstEntry(doc);
-    if (k < 0) return undefined;
+    const [from, to] = this.entriesOf(doc);
+    if (from === to) return undefined;
     const perField: Array<number[] | undefined> = [];
-    for (; k < this.count && this.docs[k] === doc; k++) perField[this.fields[k]!] = this.positions(k);
+    for (let k = from; k < to; k++) perField[this.fields[k]!] = this.positions(k);
     this.decoded.set(doc, perField); // kept: a query run again asks for the same articles
     return perField;
   }
@@ -551,7 +560,8 @@ export class IndexLoader {
       // Entries in article order either way, so the index is the same as from a full pass.
       if (docs && docs.size < t.postings.size) {
         for (const doc of sortedDocs ??= [...docs].sort((x, y) => x - y)) {
-          for (let k = t.postings.firstEntry(doc); k >= 0 && k < t.postings.count && t.postings.docs[k] === doc; k++) add(k);
+          const [from, to] = t.postings.entriesOf(doc);
+          for (let k = from; k < to; k++) add(k);
         }
       } else {
         for (let k = 0; k < t.postings.count; k++) if (!docs || docs.has(t.postings.docs[k]!)) add(k);

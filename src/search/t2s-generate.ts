@@ -206,10 +206,11 @@ function gb2312Hanzi(): Set<string> {
 export function renderSourcesModule(parts: { pairs: Array<[string, string]>; implied: Set<string> }): string {
   const gb = gb2312Hanzi();
   const common = parts.pairs.filter(([s]) => gb.has(s) || parts.implied.has(s));
+  const commonSources = new Set(common.map(([s]) => s));
   const bits = new Uint8Array(Math.ceil((SOURCES_LAST - SOURCES_FIRST + 1) / 8));
   for (const [s] of parts.pairs) {
     const cp = s.codePointAt(0)!;
-    if (cp > 0xffff || common.some(([c]) => c === s)) continue;
+    if (cp > 0xffff || commonSources.has(s)) continue;
     if (cp < SOURCES_FIRST || cp > SOURCES_LAST) throw new Error(`t2s source U+${cp.toString(16)} outside the bitset's range`);
     const i = cp - SOURCES_FIRST;
     bits[i >> 3]! |= 1 << (i & 7);

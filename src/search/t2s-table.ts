@@ -1,9 +1,9 @@
 /**
  * T2S table: where t2s.ts gets the fold's pairs. In Node and in the page's engine bundle
  * the table is part of the code. The search worker's bundle is built with
- * globalThis.BANMIAN_T2S_ON_DEMAND defined as true (src/site/bundle-client.ts), which drops the table from
- * the worker and loads assets/search-t2s.js with importScripts the first time a text
- * needs it: most first queries never do, and they start 14 KB (gzip) sooner.
+ * globalThis.BANMIAN_T2S_ON_DEMAND defined as true (src/site/bundle-client.ts), which
+ * drops the table from the worker and loads assets/search-t2s.js with importScripts the
+ * first time a text needs it: most first queries never do, and start 14 KB (gzip) sooner.
  */
 import { T2S_PAIRS } from "./t2s-data.ts";
 

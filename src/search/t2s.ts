@@ -7,8 +7,8 @@
  * The table (14 KB gzip) is read only when a text holds a traditional or variant
  * character, which the small sources bitset (t2s-sources.ts) tells; the few pairs whose
  * source is a character of simplified text (著 → 着) are kept apart, so a query or an
- * article in simplified Chinese practically never needs the table. Where the table comes from is t2s-table.ts: imported in Node and
- * on the page, loaded on demand in the search worker.
+ * article in simplified Chinese practically never needs the table. Where the table comes
+ * from is t2s-table.ts: imported in Node and on the page, loaded on demand in the worker.
  */
 import { T2S_COMMON_PAIRS, T2S_SOURCES, T2S_SOURCES_FIRST, T2S_SOURCES_LAST } from "./t2s-sources.ts";
 import { t2sPairs } from "./t2s-table.ts";

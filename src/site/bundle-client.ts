@@ -24,7 +24,8 @@ export const CLIENT_BUNDLES = {
   "search-t2s": "search/client/t2s-script.ts",
 };
 
-const COMMON: BuildOptions = {
+/** How every client script is bundled (also the benchmark's harness, bench/harness.ts). */
+export const CLIENT_BUILD_OPTIONS: BuildOptions = {
   bundle: true,
   format: "iife",
   platform: "browser",
@@ -37,13 +38,13 @@ const COMMON: BuildOptions = {
 
 export function bundleClient(outputDir: string): void {
   buildSync({
-    ...COMMON,
+    ...CLIENT_BUILD_OPTIONS,
     entryPoints: Object.fromEntries(Object.entries(CLIENT_BUNDLES).map(([out, entry]) => [out, join(SRC, entry)])),
     outdir: join(outputDir, "assets"),
   });
   // The worker leaves the T2S table out and loads it on demand (src/search/t2s-table.ts).
   buildSync({
-    ...COMMON,
+    ...CLIENT_BUILD_OPTIONS,
     entryPoints: [join(SRC, "search/client/worker.ts")],
     outfile: join(outputDir, "assets/search-worker.js"),
     define: { "globalThis.BANMIAN_T2S_ON_DEMAND": "true" },
@@ -52,7 +53,7 @@ export function bundleClient(outputDir: string): void {
 
 export function bundleServiceWorker(outputDir: string, version: string): void {
   buildSync({
-    ...COMMON,
+    ...CLIENT_BUILD_OPTIONS,
     entryPoints: [join(SRC, "offline/service-worker.ts")],
     outfile: join(outputDir, "sw.js"),
     define: { BUILD_VERSION: JSON.stringify(version) },
