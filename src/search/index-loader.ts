@@ -366,6 +366,7 @@ export class IndexLoader {
   private readonly fieldLengths: Array<FieldLengths | undefined> = [];
   private readonly parts = new Map<string, Promise<unknown>>();
   private readonly postingsParts = new Map<string, LoadedPostings>();
+  private readonly postingsLoading = new Map<string, Promise<void>>();
   private readonly lunrTerms = new Map<string, LunrTerm>();
   private readonly partFirsts: string[];
 
@@ -438,22 +439,30 @@ export class IndexLoader {
 
   /** Makes sure the postings of these terms (and of all terms with these prefixes) are loaded. */
   async loadTerms(exact: readonly string[], prefixes: readonly string[]): Promise<void> {
-    await Promise.all(
-      this.partsFor(exact, prefixes).map(async (k) => {
-        const range = this.meta.postings[k]!;
-        if (this.postingsParts.has(range.part)) return;
-        const payload = (await this.part(range.part)) as PostingsPayload;
-        if (typeof payload?.terms !== "string" || typeof payload.postings !== "string") throw new FormatError(`${range.part}: malformed`);
-        const terms = frontDecode(payload.terms);
-        const postings = terms.length === 0 ? [] : payload.postings.split(" ");
+    await Promise.all(this.partsFor(exact, prefixes).map((k) => this.loadPostingsPart(k)));
+  }
+
+  /** Fetches and decodes postings part k once, however many queries ask for it meanwhile. */
+  private loadPostingsPart(k: number): Promise<void> {
+    const range = this.meta.postings[k]!;
+    let loading = this.postingsLoading.get(range.part);
+    if (!loading) {
+      loading = this.part(range.part).then((payload) => {
+        const p = payload as PostingsPayload;
+        if (typeof p?.terms !== "string" || typeof p.postings !== "string") throw new FormatError(`${range.part}: malformed`);
+        const terms = frontDecode(p.terms);
+        const postings = terms.length === 0 ? [] : p.postings.split(" ");
         if (terms.length !== postings.length) throw new FormatError(`${range.part}: term count mismatch`);
         const next = this.meta.postings[k + 1];
         if (terms.length > 0 && (terms[0]! < range.first || (next && terms[terms.length - 1]! >= next.first))) {
           throw new FormatError(`${range.part}: terms outside the part's range`);
         }
         this.postingsParts.set(range.part, { terms, postings });
-      }),
-    );
+      });
+      this.postingsLoading.set(range.part, loading);
+      loading.catch(() => this.postingsLoading.delete(range.part));
+    }
+    return loading;
   }
 
   private loadedPart(term: string): LoadedPostings | undefined {

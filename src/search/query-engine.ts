@@ -75,8 +75,14 @@ function highlightPatterns(query: ParsedQuery): Pattern[] {
   return query.parts.flatMap((p) => p.words.map((w) => w.pattern));
 }
 
-/** Candidates up to this many have their docs parts fetched before ranking (a first page). */
+/** A first page: candidates up to this many have their docs parts fetched before ranking. */
 const PREFETCH_DOCS = 10;
+
+/** Articles in which every word occurs, ranked. */
+interface Matched {
+  candidates: Set<number>;
+  hits: SearchHit[];
+}
 
 /** Elements whose occurrences are kept between queries (a prefix's merge is costly). */
 const OCCURRENCE_CACHE_SIZE = 512;
@@ -101,17 +107,40 @@ export class SearchEngine {
     return [...this.index.meta.people];
   }
 
-  /** Ranked hits for a query and filters. Never rejects. */
-  async search(input: unknown, filters?: SearchFilters): Promise<SearchResponse> {
+  /**
+   * Ranked hits for a query and filters. Never rejects. `wholeRunsFirst: false` segments
+   * before matching, in one pass: the same hits, later (tests compare the two).
+   */
+  async search(input: unknown, filters?: SearchFilters, options: { wholeRunsFirst?: boolean } = {}): Promise<SearchResponse> {
     const started = now();
     const problems: string[] = [];
-    let query: ParsedQuery = { parts: [], phrase: null, truncated: false };
+    let query: ParsedQuery = { parts: [], phrase: null, truncated: false, uncut: false };
     try {
-      query = parseQuery(input);
-      if (query.truncated) problems.push("query cut to its first characters");
+      // CJK runs whole first. How Intl.Segmenter cuts a run changes only which articles
+      // qualify at tier 0: every bigram of a run is in its part's pattern, so terms, Lunr
+      // clauses, scores and the tiers above 0 are the same. The first segmenter on a page
+      // loads ICU's word dictionary (40–90 ms on a cold page): it runs once the articles
+      // sure to head the list are on their way.
+      const runs = parseQuery(input, { segment: false });
+      query = runs;
+      if (runs.truncated) problems.push("query cut to its first characters");
       const compiled = compileFilters(filters, this.index.meta);
       problems.push(...compiled.problems);
-      const hits = query.parts.length === 0 ? this.browse(compiled.test) : await this.match(query, compiled.test);
+      let hits: SearchHit[];
+      if (runs.parts.length === 0) {
+        hits = this.browse(compiled.test);
+      } else if (!runs.uncut) {
+        hits = (await this.match(runs, compiled.test)).hits;
+      } else if (options.wholeRunsFirst === false) {
+        query = parseQuery(input);
+        hits = (await this.match(query, compiled.test)).hits;
+      } else {
+        const whole = await this.match(runs, compiled.test, { settled: false });
+        const leading = whole.hits.slice(0, PREFETCH_DOCS).filter((h) => h.tier > 0);
+        this.prefetch(leading.map((h) => h.doc));
+        query = parseQuery(input);
+        hits = sameWords(query, runs) ? whole.hits : (await this.match(query, compiled.test, { known: whole })).hits;
+      }
       return { query, hits, problems, milliseconds: now() - started };
     } catch (e) {
       problems.push(`search failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -127,37 +156,73 @@ export class SearchEngine {
     return hits;
   }
 
-  private async match(query: ParsedQuery, test: ((doc: number) => boolean) | null): Promise<SearchHit[]> {
+  /** Requests docs parts a first page will show (a failure shows up in results()). */
+  private prefetch(docs: number[]): void {
+    if (docs.length > 0) this.index.documents(docs).catch(() => undefined);
+  }
+
+  /**
+   * Every element of a query's words and phrases, by key, in key order: Lunr adds up an
+   * article's fields in the order its clauses matched them, so a fixed order gives the
+   * same score to the last bit however the query's words were cut.
+   */
+  private elementsOf(query: ParsedQuery): Map<string, PatternElement> {
     const words = query.parts.flatMap((p) => p.words.map((w) => w.pattern));
-    const partPatterns = query.parts.map((p) => p.pattern);
-    const phrases = [query.phrase, ...partPatterns].filter((p): p is Pattern => p !== null);
+    const phrases = [query.phrase, ...query.parts.map((p) => p.pattern)].filter((p): p is Pattern => p !== null);
     const elements = new Map<string, PatternElement>();
     for (const p of [...words, ...phrases]) for (const e of p.elements) elements.set(elementKey(e), e);
+    return new Map([...elements].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /**
+   * The ranked articles in which every word of the query occurs. `known`: the match of
+   * the same query with its runs whole (a subset with the same scores and tiers), whose
+   * articles are not scored again. `settled: false`: more articles may join the list, so
+   * none is fetched yet on account of being few.
+   */
+  private async match(query: ParsedQuery, test: ((doc: number) => boolean) | null, options: { known?: Matched; settled?: boolean } = {}): Promise<Matched> {
+    const words = query.parts.flatMap((p) => p.words.map((w) => w.pattern));
+    const partPatterns = query.parts.map((p) => p.pattern);
+    const elements = this.elementsOf(query);
     await this.index.loadTerms(
       [...elements.values()].filter((e) => !e.prefix).map((e) => e.term),
       [...elements.values()].filter((e) => e.prefix).map((e) => e.term),
     );
+    const none: Matched = { candidates: new Set(), hits: [] };
 
     // Articles in which every word occurs as a contiguous string in one field.
     let candidates: Set<number> | null = null;
     for (const word of words) {
       const found = this.occurringIn(word, candidates);
-      if (found.size === 0) return [];
+      if (found.size === 0) return none;
       candidates = found;
     }
-    if (!candidates) return [];
+    if (!candidates) return none;
     if (test) for (const doc of candidates) if (!test(doc)) candidates.delete(doc);
-    if (candidates.size === 0) return [];
+    if (candidates.size === 0) return none;
     // Few enough to be the first page of results whatever their order: their docs parts
-    // are wanted anyway, so they load while Lunr scores (a failure shows up in results()).
-    if (candidates.size <= PREFETCH_DOCS) this.index.documents([...candidates]).catch(() => undefined);
+    // are wanted anyway, so they load while Lunr scores.
+    if (options.settled !== false && candidates.size <= PREFETCH_DOCS) this.prefetch([...candidates]);
+    const known = options.known;
+    let fresh = candidates;
+    if (known) {
+      fresh = new Set();
+      for (const doc of candidates) if (!known.candidates.has(doc)) fresh.add(doc);
+    }
+    const hits = known ? [...known.hits] : [];
+    if (fresh.size > 0) hits.push(...this.score(query, elements, words, partPatterns, fresh));
+    hits.sort((a, b) => b.tier - a.tier || b.lunrScore - a.lunrScore || a.doc - b.doc);
+    return { candidates, hits };
+  }
 
-    // Lunr scores the candidates: one clause per element (X* for a one-character word),
+  /** Lunr's scores and the tiers of these articles. */
+  private score(query: ParsedQuery, elements: Map<string, PatternElement>, words: Pattern[], partPatterns: Pattern[], docs: Set<number>): SearchHit[] {
+    // Lunr scores the articles: one clause per element (X* for a one-character word),
     // on an index holding only these terms and articles. Which articles qualify was
-    // decided above, so every clause is optional and only adds to the score.
+    // decided by the caller, so every clause is optional and only adds to the score.
     const termsOf = new Map<string, string[]>();
     for (const [key, e] of elements) termsOf.set(key, this.termsOf(e));
-    const lunrIndex = this.index.lunrIndex([...termsOf.values()].flat(), candidates);
+    const lunrIndex = this.index.lunrIndex([...termsOf.values()].flat(), docs);
     const results = lunrIndex.query((q) => {
       for (const [key, e] of elements) {
         if (termsOf.get(key)!.length === 0) continue;
@@ -169,21 +234,19 @@ export class SearchEngine {
       }
     });
 
-    // Tiers, set-wise: a pattern identical to a word's holds for every candidate.
-    const holds = (pattern: Pattern): Set<number> =>
-      words.some((w) => samePattern(w, pattern)) ? candidates! : this.occurringIn(pattern, candidates);
+    // Tiers, set-wise: a pattern identical to a word's holds for every article here.
+    const holds = (pattern: Pattern): Set<number> => (words.some((w) => samePattern(w, pattern)) ? docs : this.occurringIn(pattern, docs));
     const phraseDocs = query.phrase ? holds(query.phrase) : new Set<number>();
-    let partDocs: Set<number> = candidates;
+    let partDocs: Set<number> = docs;
     for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));
     const hits: SearchHit[] = [];
     for (const r of results) {
       const doc = docNumber(r.ref);
-      if (!candidates.has(doc)) continue;
+      if (!docs.has(doc)) continue;
       const tier = phraseDocs.has(doc) ? 2 : partDocs.has(doc) ? 1 : 0;
       const s = r.score;
       hits.push({ doc, tier, lunrScore: s, score: tier + s / (1 + s) });
     }
-    hits.sort((a, b) => b.tier - a.tier || b.lunrScore - a.lunrScore || a.doc - b.doc);
     return hits;
   }
 
@@ -288,6 +351,11 @@ export class SearchEngine {
     }
     return out;
   }
+}
+
+/** The same words in the same parts. */
+function sameWords(a: ParsedQuery, b: ParsedQuery): boolean {
+  return a.parts.length === b.parts.length && a.parts.every((p, i) => p.words.length === b.parts[i]!.words.length && p.words.every((w, k) => w.text === b.parts[i]!.words[k]!.text));
 }
 
 function samePattern(a: Pattern, b: Pattern): boolean {

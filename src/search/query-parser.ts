@@ -48,6 +48,11 @@ export interface ParsedQuery {
   phrase: Pattern | null;
   /** The input was longer than MAX_QUERY_LENGTH and was cut. */
   truncated: boolean;
+  /**
+   * Parsed with `segment: false`, and a CJK run Intl.Segmenter might cut (four characters
+   * or more, outside quotes) was kept as one word.
+   */
+  uncut: boolean;
 }
 
 const QUOTES = new Set(['"', "“", "”", "＂", "「", "」", "『", "』", "„", "«", "»"]);
@@ -94,12 +99,18 @@ function splitQuotes(input: string): Array<[string, boolean]> {
 }
 
 /**
+ * A run of up to three characters is one word whatever the segmenter says, once lone
+ * characters are joined (A|BC → ABC, AB|C → ABC): no need to load its dictionary.
+ */
+const isCuttable = (run: string) => [...run].length > 3;
+
+/**
  * The words of a CJK run: the segmenter's words, with every one-character word joined
  * to its neighbour (consecutive ones to each other, then a lone one to the word before
  * it, or after it at the start of the run).
  */
-function cjkWords(run: string): string[] {
-  const seg = getSegmenter();
+function cjkWords(run: string, segment: boolean): string[] {
+  const seg = segment && isCuttable(run) ? getSegmenter() : null;
   if (!seg) return [run];
   const words: string[] = [];
   let singles = "";
@@ -129,7 +140,7 @@ function wordOf(text: string): QueryWord | null {
   return pattern ? { text, pattern } : null;
 }
 
-function parsePart(raw: string, quoted: boolean): QueryPart | null {
+function parsePart(raw: string, quoted: boolean, segment: boolean, uncut: { value: boolean }): QueryPart | null {
   const text = normalize(raw);
   const { tokens } = tokenizeNormalized(text);
   const pattern = patternOf(tokens);
@@ -148,7 +159,8 @@ function parsePart(raw: string, quoted: boolean): QueryPart | null {
     let j = i;
     while (tokens[j]!.kind === "gram") j++;
     const run = text.slice(t.start, tokens[j]!.end);
-    for (const piece of cjkWords(run)) {
+    if (!segment && isCuttable(run)) uncut.value = true;
+    for (const piece of cjkWords(run, segment)) {
       const w = wordOf(piece);
       if (w) words.push(w);
     }
@@ -157,8 +169,11 @@ function parsePart(raw: string, quoted: boolean): QueryPart | null {
   return { text, quoted, words, pattern };
 }
 
-/** Parses any string into a query. Never throws. */
-export function parseQuery(input: unknown): ParsedQuery {
+/**
+ * Parses any string into a query. Never throws. With `segment: false` each CJK run is
+ * one word, as without Intl.Segmenter; `uncut` says whether segmenting could change that.
+ */
+export function parseQuery(input: unknown, options: { segment?: boolean } = {}): ParsedQuery {
   let text = typeof input === "string" ? input : input == null ? "" : String(input);
   let truncated = false;
   if (text.length > MAX_QUERY_LENGTH) {
@@ -170,13 +185,14 @@ export function parseQuery(input: unknown): ParsedQuery {
     truncated = true;
   }
   const parts: QueryPart[] = [];
+  const uncut = { value: false };
   for (const [piece, quoted] of splitQuotes(text)) {
     const chunks = quoted ? [piece] : piece.split(/\s+/);
     for (const chunk of chunks) {
-      const part = chunk.trim() === "" ? null : parsePart(chunk, quoted);
+      const part = chunk.trim() === "" ? null : parsePart(chunk, quoted, options.segment !== false, uncut);
       if (part) parts.push(part);
     }
   }
   const phrase = parts.length === 0 ? null : patternOf(tokenizeNormalized(parts.map((p) => p.text).join(" ")).tokens);
-  return { parts, phrase, truncated };
+  return { parts, phrase, truncated, uncut: uncut.value };
 }

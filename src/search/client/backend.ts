@@ -49,13 +49,16 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
         pending.clear();
       };
       const started = worker;
-      void call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true } as Omit<WorkerMessage, "id">);
+      const opened = call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true } as Omit<WorkerMessage, "id">);
       // The meta part comes while the worker itself starts (tens of ms), not after.
-      void fetch(new URL(partFile(META_PART), indexUrl))
+      const metaSent = fetch(new URL(partFile(META_PART), indexUrl))
         .then((r) => (r.ok ? r.arrayBuffer() : null))
         .catch(() => null)
         .then((bytes) => started.postMessage({ id: -1, kind: "meta", bytes } satisfies WorkerMessage, bytes ? [bytes] : []));
-      warmSegmenter();
+      // Once the worker runs and has the meta part, not before (it would hold up both),
+      // the page loads ICU's word dictionary while the worker fetches and ranks; the
+      // worker's segmenter then finds it loaded (warm-segmenter.ts).
+      Promise.all([opened, metaSent]).then(warmSegmenter, () => undefined);
     }
     const id = next++;
     return new Promise((resolve, reject) => {

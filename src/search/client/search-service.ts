@@ -16,7 +16,8 @@ export function openSearchService(source: PartSource): SearchService {
   let warmed = false;
   const engine = () => (opened ??= SearchEngine.open(source));
   // The first parse sets up Intl.Segmenter and compiles the analyzer's patterns (tens of
-  // ms on a cold page): done while the meta part is on its way, not after it arrived.
+  // ms on a cold page): done when the box gets focus, before the reader has typed. A
+  // search does not wait for it: the engine ranks a query's runs whole first.
   const warm = (q: string) => {
     if (warmed) return;
     warmed = true;
@@ -28,9 +29,7 @@ export function openSearchService(source: PartSource): SearchService {
       warm("中文");
     },
     async search(request) {
-      const opening = engine();
-      warm(request.q);
-      return answer(await opening, request);
+      return answer(await engine(), request);
     },
     async choices() {
       const e = await engine();

@@ -1,9 +1,10 @@
 /**
- * Warm segmenter: the query parser's Intl.Segmenter costs about 40 ms the first time a
- * renderer process builds one, while ICU loads its Chinese word dictionary; later ones,
- * in any thread of the process, take well under a millisecond. The page builds one as it
- * starts the search worker, while the worker's script is still on its way, so the
- * worker's own segmenter (query-parser.ts) is ready at once for the first query.
+ * Warm segmenter: the query parser's Intl.Segmenter costs 40–90 ms the first time a
+ * renderer process uses one, while ICU loads its Chinese word dictionary; later ones, in
+ * any thread of the process, take well under a millisecond. The page builds one once the
+ * search worker runs (backend.ts), while the worker fetches postings and ranks the
+ * query's runs whole (query-engine.ts), so the worker's own segmenter is ready when it
+ * cuts the runs into words.
  */
 type SegmenterClass = new (locale: string, options: object) => { segment(text: string): Iterable<unknown> };
 
