@@ -12,6 +12,8 @@ import { INDEX_DIR, META_PART, partFile } from "../index-location.ts";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
+const MAY_CUT = /\p{sc=Han}{4,}/u;
+
 export function createBackend(siteRoot: URL): SearchService {
   const indexUrl = new URL(`${INDEX_DIR}/`, siteRoot);
   if (siteRoot.protocol === "file:" || typeof Worker === "undefined") return inlineBackend(siteRoot, indexUrl);
@@ -33,6 +35,17 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   let next = 0;
   let closing = false;
   const pending = new Map<number, Pending>();
+  let ready: Promise<unknown> | undefined;
+  let warmed = false;
+  // A query the segmenter may cut into words (a run of four Chinese characters or more,
+  // query-parser.ts): once the worker runs and has the meta part, not before (it would
+  // hold up both), the page loads ICU's word dictionary while the worker fetches and
+  // ranks the runs whole; the worker's segmenter then finds it loaded (warm-segmenter.ts).
+  const warmFor = (q: string) => {
+    if (warmed || !MAY_CUT.test(q)) return;
+    warmed = true;
+    ready?.then(warmSegmenter, () => undefined);
+  };
   const call = (message: Omit<WorkerMessage, "id">): Promise<unknown> => {
     if (!worker) {
       worker = new Worker(workerUrl);
@@ -55,10 +68,7 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
         .then((r) => (r.ok ? r.arrayBuffer() : null))
         .catch(() => null)
         .then((bytes) => started.postMessage({ id: -1, kind: "meta", bytes } satisfies WorkerMessage, bytes ? [bytes] : []));
-      // Once the worker runs and has the meta part, not before (it would hold up both),
-      // the page loads ICU's word dictionary while the worker fetches and ranks; the
-      // worker's segmenter then finds it loaded (warm-segmenter.ts).
-      Promise.all([opened, metaSent]).then(warmSegmenter, () => undefined);
+      ready = Promise.all([opened, metaSent]);
     }
     const id = next++;
     return new Promise((resolve, reject) => {
@@ -68,7 +78,11 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   };
   return {
     prepare: () => void call({ kind: "prepare" } as Omit<WorkerMessage, "id">).catch(() => undefined),
-    search: (request) => call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>,
+    search: (request) => {
+      const answer = call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>;
+      warmFor(request.q);
+      return answer;
+    },
     choices: () => call({ kind: "choices" } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["choices"]>,
     // Searches under way still get their answers; the worker goes once they have.
     close: () => {
