@@ -4,7 +4,8 @@
  * hangs: any input gives a (possibly empty) result list, and a failure inside (a part
  * that cannot be loaded) is reported in `problems`.
  *
- * A search goes:
+ * A search goes (first with each CJK run as one word, then, if Intl.Segmenter may cut a
+ * run, again with its words for the articles only they find; see `search`):
  * 1. query-parser.ts turns the input into parts and words, each word a pattern of terms;
  * 2. the postings parts of those terms are loaded; a term missing from the archive
  *    means no result, at once;
@@ -27,7 +28,7 @@ import { compileFilters, type SearchFilters } from "./filters.ts";
 import { docNumber, docRef } from "./index-format.ts";
 import { IndexLoader, type Occurrences, type PartSource } from "./index-loader.ts";
 import { elementKey, matchesSomewhere, type Pattern, type PatternElement } from "./pattern.ts";
-import { parseQuery, type ParsedQuery } from "./query-parser.ts";
+import { parseQuery, segmenterReady, type ParsedQuery } from "./query-parser.ts";
 import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
 
 export type { SearchFilters } from "./filters.ts";
@@ -108,10 +109,12 @@ export class SearchEngine {
   }
 
   /**
-   * Ranked hits for a query and filters. Never rejects. `wholeRunsFirst: false` segments
-   * before matching, in one pass: the same hits, later (tests compare the two).
+   * Ranked hits for a query and filters. Never rejects. CJK runs are ranked whole first
+   * while Intl.Segmenter is cold (`wholeRunsFirst: true` always, `false` never: the same
+   * hits either way, which tests compare); once it is warm, one pass is quicker.
    */
   async search(input: unknown, filters?: SearchFilters, options: { wholeRunsFirst?: boolean } = {}): Promise<SearchResponse> {
+    const wholeRunsFirst = options.wholeRunsFirst ?? !segmenterReady();
     const started = now();
     const problems: string[] = [];
     let query: ParsedQuery = { parts: [], phrase: null, truncated: false, uncut: false };
@@ -131,7 +134,7 @@ export class SearchEngine {
         hits = this.browse(compiled.test);
       } else if (!runs.uncut) {
         hits = (await this.match(runs, compiled.test)).hits;
-      } else if (options.wholeRunsFirst === false) {
+      } else if (!wholeRunsFirst) {
         query = parseQuery(input);
         hits = (await this.match(query, compiled.test)).hits;
       } else {
@@ -209,7 +212,7 @@ export class SearchEngine {
       fresh = new Set();
       for (const doc of candidates) if (!known.candidates.has(doc)) fresh.add(doc);
     }
-    const hits = known ? [...known.hits] : [];
+    const hits = known ? known.hits.filter((h) => candidates!.has(h.doc)) : [];
     if (fresh.size > 0) hits.push(...this.score(query, elements, words, partPatterns, fresh));
     hits.sort((a, b) => b.tier - a.tier || b.lunrScore - a.lunrScore || a.doc - b.doc);
     return { candidates, hits };

@@ -59,6 +59,7 @@ const QUOTES = new Set(['"', "“", "”", "＂", "「", "」", "『", "』", "�
 
 type Segmenter = { segment(text: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }> };
 let segmenter: Segmenter | null | undefined;
+let segmenterUsed = false;
 
 /** Intl.Segmenter for Chinese words, or null where the platform lacks it. */
 function getSegmenter(): Segmenter | null {
@@ -71,6 +72,14 @@ function getSegmenter(): Segmenter | null {
     }
   }
   return segmenter;
+}
+
+/**
+ * True once this thread's segmenter has cut a run (its dictionary is loaded), or when
+ * there is none: from then on, parsing costs well under a millisecond.
+ */
+export function segmenterReady(): boolean {
+  return segmenterUsed || getSegmenter() === null;
 }
 
 /** For tests: pretend the platform has no Intl.Segmenter (true) or restore it (false). */
@@ -114,6 +123,7 @@ function cjkWords(run: string, segment: boolean): string[] {
   if (!seg) return [run];
   const words: string[] = [];
   let singles = "";
+  segmenterUsed = true;
   for (const { segment } of seg.segment(run)) {
     if ([...segment].length === 1) {
       singles += segment;
