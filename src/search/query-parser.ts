@@ -76,10 +76,11 @@ function getSegmenter(): Segmenter | null {
 
 /**
  * True once this thread's segmenter has cut a run (its dictionary is loaded), or when
- * there is none: from then on, parsing costs well under a millisecond.
+ * the platform has none: from then on, parsing costs well under a millisecond. Never
+ * builds one itself: building one is what loads the dictionary.
  */
 export function segmenterReady(): boolean {
-  return segmenterUsed || getSegmenter() === null;
+  return segmenterUsed || segmenter === null;
 }
 
 /** For tests: pretend the platform has no Intl.Segmenter (true) or restore it (false). */
@@ -177,6 +178,14 @@ function parsePart(raw: string, quoted: boolean, segment: boolean, uncut: { valu
     i = j + 1;
   }
   return { text, quoted, words, pattern };
+}
+
+/**
+ * Every word's pattern: what must occur in an article, and what results and articles
+ * mark (a quoted phrase is one word).
+ */
+export function wordPatterns(query: ParsedQuery): Pattern[] {
+  return query.parts.flatMap((p) => p.words.map((w) => w.pattern));
 }
 
 /**
