@@ -28,7 +28,7 @@ import { compileFilters, type SearchFilters } from "./filters.ts";
 import { docNumber, docRef } from "./index-format.ts";
 import { IndexLoader, type Occurrences, type PartSource } from "./index-loader.ts";
 import { elementKey, matchesSomewhere, type Pattern, type PatternElement } from "./pattern.ts";
-import { parseQuery, segmenterReady, type ParsedQuery } from "./query-parser.ts";
+import { parseQuery, segmenterReady, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
 
 export type { SearchFilters } from "./filters.ts";
@@ -69,11 +69,6 @@ export interface SearchResult {
   /** Match ranges in the title. */
   titleRanges: Range[];
   snippet: Snippet;
-}
-
-/** The patterns to mark in results: every word, and quoted phrases as wholes. */
-function highlightPatterns(query: ParsedQuery): Pattern[] {
-  return query.parts.flatMap((p) => p.words.map((w) => w.pattern));
 }
 
 /** A first page: candidates up to this many have their docs parts fetched before ranking. */
@@ -170,7 +165,7 @@ export class SearchEngine {
    * same score to the last bit however the query's words were cut.
    */
   private elementsOf(query: ParsedQuery): Map<string, PatternElement> {
-    const words = query.parts.flatMap((p) => p.words.map((w) => w.pattern));
+    const words = wordPatterns(query);
     const phrases = [query.phrase, ...query.parts.map((p) => p.pattern)].filter((p): p is Pattern => p !== null);
     const elements = new Map<string, PatternElement>();
     for (const p of [...words, ...phrases]) for (const e of p.elements) elements.set(elementKey(e), e);
@@ -184,7 +179,7 @@ export class SearchEngine {
    * none is fetched yet on account of being few.
    */
   private async match(query: ParsedQuery, test: ((doc: number) => boolean) | null, options: { known?: Matched; settled?: boolean } = {}): Promise<Matched> {
-    const words = query.parts.flatMap((p) => p.words.map((w) => w.pattern));
+    const words = wordPatterns(query);
     const partPatterns = query.parts.map((p) => p.pattern);
     const elements = this.elementsOf(query);
     await this.index.loadTerms(
@@ -327,7 +322,7 @@ export class SearchEngine {
       response.problems.push(`could not load results: ${e instanceof Error ? e.message : String(e)}`);
       return [];
     }
-    const patterns = highlightPatterns(response.query);
+    const patterns = wordPatterns(response.query);
     const out: SearchResult[] = [];
     for (const hit of slice) {
       const doc = docs.get(hit.doc);

@@ -14,7 +14,7 @@ import { T2S_PAIRS } from "../../src/search/t2s-data.ts";
 import { generateFold, generateFoldParts, renderFoldModule, renderSourcesModule } from "../../src/search/t2s-generate.ts";
 import { seededRandom } from "./helpers.ts";
 import { findMatches, findMatchesByTokens } from "../../src/search/snippets.ts";
-import { parseQuery } from "../../src/search/query-parser.ts";
+import { parseQuery, wordPatterns } from "../../src/search/query-parser.ts";
 
 const kinds = (text: string) => analyze(text).map((t) => `${t.term}/${t.kind}`);
 
@@ -195,7 +195,7 @@ test("snippet matching: finding a CJK word's string gives the same ranges as mat
     const chars = [...line];
     const from = Math.floor(rnd() * chars.length);
     const q = chars.slice(from, from + 1 + Math.floor(rnd() * 6)).join("");
-    const patterns = parseQuery(q).parts.flatMap((p) => p.words.map((w) => w.pattern));
+    const patterns = wordPatterns(parseQuery(q));
     if (patterns.length === 0) continue;
     for (const text of variants(line)) {
       assert.equal(findMatches(text, patterns), findMatchesByTokens(text, patterns), `${q} in ${text}`);

@@ -6,7 +6,7 @@
  * kind file:// pages may load) cannot export.
  */
 import { scriptPartSource } from "../part-sources.ts";
-import { parseQuery } from "../query-parser.ts";
+import { parseQuery, wordPatterns } from "../query-parser.ts";
 import { highlight, type Range } from "../snippets.ts";
 import { openSearchService } from "./search-service.ts";
 import { ENGINE_GLOBAL, type SearchService } from "./protocol.ts";
@@ -20,7 +20,7 @@ export interface EngineBundle {
 const bundle: EngineBundle = {
   openInline: (indexUrl) => openSearchService(scriptPartSource(indexUrl)),
   highlighter(query) {
-    const patterns = parseQuery(query).parts.flatMap((p) => p.words.map((w) => w.pattern));
+    const patterns = wordPatterns(parseQuery(query));
     return (text) => (patterns.length ? highlight(text, patterns) : []);
   },
 };
