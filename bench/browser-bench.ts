@@ -8,6 +8,10 @@
  *   titles, URLs and snippets or excerpts) are there, and every byte the server sent for
  *   it, raw and on the wire. One unrecorded pass first fills the server's gzip cache and
  *   the disk cache; then `coldRuns` recorded passes, systems and queries interleaved.
+ * - after warm-up: the same on a fresh context, but the query is asked a second after
+ *   the system's warm-up (Banmian: what the search box does on focus; Pagefind: init()),
+ *   as when a reader focuses the box and then types; bytes and time of the query alone,
+ *   `focusedRuns` passes, interleaved in the same way.
  * - warm: one page per system; every query once to load what it needs, then
  *   `warmRounds` rounds of every query, each timed (the engine and the parts it loaded
  *   in memory, as when a reader searches again).
@@ -31,6 +35,8 @@ export interface BrowserQueryResult {
   /** URLs of the first 10 results, as the system gives them. */
   top: string[];
   cold: ColdRun[];
+  /** The first query a second after the warm-up. */
+  focused: ColdRun[];
   warm: number[];
 }
 
@@ -40,12 +46,19 @@ interface Answer {
   urls: string[];
 }
 
-async function coldRun(browser: Browser, server: BenchServer, system: System, q: string): Promise<{ run: ColdRun; answer: Answer }> {
+/** How long after its warm-up a focused query is asked: a reader types for longer. */
+const FOCUS_MS = 1000;
+
+async function coldRun(browser: Browser, server: BenchServer, system: System, q: string, focused = false): Promise<{ run: ColdRun; answer: Answer }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(server.origin + HARNESS_PATH);
     await page.waitForLoadState("load");
+    if (focused) {
+      await page.evaluate(`window.bench.${system}Prepare()`);
+      await page.waitForTimeout(FOCUS_MS);
+    }
     server.take();
     const answer = (await page.evaluate(`window.bench.${system}Search(${JSON.stringify(q)}, 10)`)) as Answer;
     // Anything still in flight when the results were there belongs to this query too.
@@ -70,10 +83,10 @@ export async function browserBench(
   server: BenchServer,
   systems: readonly System[],
   queries: readonly string[],
-  options: { coldRuns: number; warmRounds: number; log?: (line: string) => void },
+  options: { coldRuns: number; focusedRuns: number; warmRounds: number; log?: (line: string) => void },
 ): Promise<Record<System, BrowserQueryResult[]>> {
   const results = Object.fromEntries(
-    systems.map((s) => [s, queries.map((q): BrowserQueryResult => ({ q, total: -1, top: [], cold: [], warm: [] }))]),
+    systems.map((s) => [s, queries.map((q): BrowserQueryResult => ({ q, total: -1, top: [], cold: [], focused: [], warm: [] }))]),
   ) as Record<System, BrowserQueryResult[]>;
   for (let pass = 0; pass <= options.coldRuns; pass++) {
     for (let i = 0; i < queries.length; i++) {
@@ -87,6 +100,14 @@ export async function browserBench(
       }
     }
     if (pass > 0) options.log?.(`    cold pass ${pass}/${options.coldRuns} done`);
+  }
+  for (let pass = 1; pass <= options.focusedRuns; pass++) {
+    for (let i = 0; i < queries.length; i++) {
+      for (const system of pass % 2 === 0 ? systems : [...systems].reverse()) {
+        results[system][i]!.focused.push((await coldRun(browser, server, system, queries[i]!, true)).run);
+      }
+    }
+    options.log?.(`    after warm-up: pass ${pass}/${options.focusedRuns} done`);
   }
   for (const system of systems) {
     const context = await browser.newContext();

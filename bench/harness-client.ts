@@ -19,4 +19,10 @@ async function banmianSearch(q: string, limit: number) {
   return { ms, inner: reply.milliseconds, total: reply.total, urls: reply.results.map((r) => r.url) };
 }
 
-(globalThis as unknown as { banmianSearch: typeof banmianSearch }).banmianSearch = banmianSearch;
+/** What the search box does on focus, before the reader types: start the worker, load the meta part, warm the segmenter. */
+function banmianPrepare() {
+  backend ??= createBackend(new URL("/", location.href));
+  backend.prepare();
+}
+
+Object.assign(globalThis, { banmianSearch, banmianPrepare });

@@ -2,7 +2,7 @@
  * Benchmark: Banmian against plain Eleventy, Pagefind 1.6 and lunr-languages (zh, with
  * @node-rs/jieba) on the same articles and the same queries, in one run.
  *
- *   npm run bench [-- --full] [--sizes 1000,10000] [--runs 3] [--cold-runs 3] [--warm-rounds 5] [--keep]
+ *   npm run bench [-- --full] [--sizes 1000,10000] [--runs 3] [--cold-runs 3] [--focused-runs 2] [--warm-rounds 5] [--keep]
  *   npm run bench -- --render      (only re-renders latest.md from latest.json)
  *
  * For each N (1,000 and 10,000 articles; 19,986 more with --full), the first N lines of
@@ -22,7 +22,8 @@
  * items, each with the number of articles that really contain it; Banmian's engine run
  * in Node on the built index (src/search/query-engine.ts, the code the browser runs) for
  * exact-phrase counts and known-item ranks; and the browser measurements
- * (bench/browser-bench.ts): bytes and time of a first query on a cold page, warm query
+ * (bench/browser-bench.ts): bytes and time of a first query on a cold page, and a second
+ * after each system's warm-up (the search box's focus, Pagefind's init()), warm query
  * times, result counts. Timings are medians of the runs; ratios compare medians of the
  * same run.
  *
@@ -61,6 +62,7 @@ const { values } = parseArgs({
     sizes: { type: "string" },
     runs: { type: "string", default: "3" },
     "cold-runs": { type: "string", default: "3" },
+    "focused-runs": { type: "string", default: "2" },
     "warm-rounds": { type: "string", default: "5" },
     keep: { type: "boolean", default: false },
     render: { type: "boolean", default: false },
@@ -91,6 +93,7 @@ const sizes = values.sizes
   : [1000, 10000, ...(values.full ? [corpus.length] : [])];
 const runs = Math.max(1, Number(values.runs));
 const coldRuns = Math.max(1, Number(values["cold-runs"]));
+const focusedRuns = Math.max(1, Number(values["focused-runs"]));
 const warmRounds = Math.max(1, Number(values["warm-rounds"]));
 const work = resolve(process.env.BANMIAN_BENCH_DIR ?? join(tmpdir(), "banmian-bench"));
 const started = Date.now();
@@ -230,7 +233,7 @@ async function benchArchive(n: number): Promise<ArchiveResult> {
     });
   }
 
-  log(`  browser: ${queries.length} queries, ${coldRuns} cold runs each, ${warmRounds} warm rounds`);
+  log(`  browser: ${queries.length} queries, ${coldRuns} cold runs each, ${focusedRuns} after warm-up, ${warmRounds} warm rounds`);
   const server = await startBenchServer({ "/": site, "/pagefind/": pagefindOut }, { [HARNESS_PATH]: HARNESS_HTML });
   const browser = await launchChromium();
   const systems: System[] = ["banmian", "pagefind"];
@@ -239,7 +242,7 @@ async function benchArchive(n: number): Promise<ArchiveResult> {
   let chromium = "";
   try {
     chromium = browser.version();
-    browserResults = await browserBench(browser, server, systems, queries.map((q) => q.q), { coldRuns, warmRounds, log });
+    browserResults = await browserBench(browser, server, systems, queries.map((q) => q.q), { coldRuns, focusedRuns, warmRounds, log });
     for (const [i, q] of queries.entries()) {
       if (q.source === undefined) {
         pagefindRanks.push(undefined);
@@ -282,12 +285,14 @@ async function benchArchive(n: number): Promise<ArchiveResult> {
         words: node.words,
         ...(q.source !== undefined ? { sourceRank: node.sourceRank!, sourceInTop10: banmianTop.includes(q.source) } : {}),
         cold: cold(b.cold),
+        focused: cold(b.focused),
         warmMedianMs: median(b.warm),
       },
       pagefind: {
         total: p.total,
         ...(q.source !== undefined ? { sourceRank: pagefindRanks[i]! } : {}),
         cold: cold(p.cold),
+        focused: cold(p.focused),
         warmMedianMs: median(p.warm),
       },
       lunrLanguages: { total: l?.total ?? -1, ...(q.source !== undefined ? { sourceRank: l?.sourceRank ?? -1 } : {}) },
@@ -319,6 +324,8 @@ async function benchArchive(n: number): Promise<ArchiveResult> {
           coldRawMedian: median(queryResults.map((q) => q[s].cold.raw)),
           coldWireMax: Math.max(...queryResults.map((q) => q[s].cold.wire)),
           coldMsMedian: median(queryResults.map((q) => q[s].cold.ms)),
+          focusedMsMedian: median(queryResults.map((q) => q[s].focused!.ms)),
+          focusedWireMedian: median(queryResults.map((q) => q[s].focused!.wire)),
           warmMedianMs: median(allWarm(s)),
           warmP95Ms: percentile(allWarm(s), 95),
         },
@@ -360,7 +367,7 @@ const results: BenchResults = {
     playwright: version("playwright-core"),
     chromium: archives[0]?.chromium ?? "?",
   },
-  settings: { runs, coldRuns, warmRounds, corpus: "news.jsonl", durationSeconds: Math.round((Date.now() - started) / 1000) },
+  settings: { runs, coldRuns, focusedRuns, warmRounds, corpus: "news.jsonl", durationSeconds: Math.round((Date.now() - started) / 1000) },
   archives,
 };
 const outDir = join(ROOT, "bench/results");
