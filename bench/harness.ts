@@ -13,8 +13,8 @@
  *
  * Both keep their engine between queries on the same page, so the first query on a
  * fresh page is cold and later ones are warm. Each also has its warm-up: what Banmian's
- * search box does on focus (backend.prepare()) and Pagefind's init(). Pagefind's side is plain JavaScript in a
- * string: it runs in the page as is.
+ * search box does on focus (backend.prepare()) and Pagefind's init(). Pagefind's side is
+ * plain JavaScript in a string: it runs in the page as is.
  */
 import { buildSync } from "esbuild";
 import { fileURLToPath } from "node:url";
