@@ -16,7 +16,7 @@
  *   `warmRounds` rounds of every query, each timed (the engine and the parts it loaded
  *   in memory, as when a reader searches again).
  */
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { HARNESS_PATH } from "./harness.ts";
 import type { BenchServer } from "./server.ts";
 
@@ -49,12 +49,24 @@ interface Answer {
 /** How long after its warm-up a focused query is asked: a reader types for longer. */
 const FOCUS_MS = 1000;
 
-async function coldRun(browser: Browser, server: BenchServer, system: System, q: string, focused = false): Promise<{ run: ColdRun; answer: Answer }> {
+/** How long requests still in flight when a query's results are there count as its own. */
+export const SETTLE_MS = 150;
+
+/** Runs `use` on the harness page, loaded in a fresh browser context (no cache, nothing loaded). */
+export async function onHarnessPage<T>(browser: Browser, server: BenchServer, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(server.origin + HARNESS_PATH);
     await page.waitForLoadState("load");
+    return await use(page);
+  } finally {
+    await context.close();
+  }
+}
+
+function coldRun(browser: Browser, server: BenchServer, system: System, q: string, focused = false): Promise<{ run: ColdRun; answer: Answer }> {
+  return onHarnessPage(browser, server, async (page) => {
     if (focused) {
       await page.evaluate(`window.bench.${system}Prepare()`);
       await page.waitForTimeout(FOCUS_MS);
@@ -62,7 +74,7 @@ async function coldRun(browser: Browser, server: BenchServer, system: System, q:
     server.take();
     const answer = (await page.evaluate(`window.bench.${system}Search(${JSON.stringify(q)}, 10)`)) as Answer;
     // Anything still in flight when the results were there belongs to this query too.
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(SETTLE_MS);
     const transfers = server.take();
     return {
       answer,
@@ -73,9 +85,12 @@ async function coldRun(browser: Browser, server: BenchServer, system: System, q:
         requests: transfers.length,
       },
     };
-  } finally {
-    await context.close();
-  }
+  });
+}
+
+/** One pass over every query, each asked of every system in turn, the order of systems alternating by pass (a drifting machine weighs on all alike). */
+async function interleavedPass(systems: readonly System[], queries: number, pass: number, run: (i: number, system: System) => Promise<void>): Promise<void> {
+  for (let i = 0; i < queries; i++) for (const system of pass % 2 === 0 ? systems : [...systems].reverse()) await run(i, system);
 }
 
 export async function browserBench(
@@ -89,24 +104,20 @@ export async function browserBench(
     systems.map((s) => [s, queries.map((q): BrowserQueryResult => ({ q, total: -1, top: [], cold: [], focused: [], warm: [] }))]),
   ) as Record<System, BrowserQueryResult[]>;
   for (let pass = 0; pass <= options.coldRuns; pass++) {
-    for (let i = 0; i < queries.length; i++) {
-      for (const system of pass % 2 === 0 ? systems : [...systems].reverse()) {
-        const { run, answer } = await coldRun(browser, server, system, queries[i]!);
-        if (pass === 0) continue; // fills caches; not recorded
-        const r = results[system][i]!;
-        r.cold.push(run);
-        r.total = answer.total;
-        r.top = answer.urls;
-      }
-    }
+    await interleavedPass(systems, queries.length, pass, async (i, system) => {
+      const { run, answer } = await coldRun(browser, server, system, queries[i]!);
+      if (pass === 0) return; // fills caches; not recorded
+      const r = results[system][i]!;
+      r.cold.push(run);
+      r.total = answer.total;
+      r.top = answer.urls;
+    });
     if (pass > 0) options.log?.(`    cold pass ${pass}/${options.coldRuns} done`);
   }
   for (let pass = 1; pass <= options.focusedRuns; pass++) {
-    for (let i = 0; i < queries.length; i++) {
-      for (const system of pass % 2 === 0 ? systems : [...systems].reverse()) {
-        results[system][i]!.focused.push((await coldRun(browser, server, system, queries[i]!, true)).run);
-      }
-    }
+    await interleavedPass(systems, queries.length, pass, async (i, system) => {
+      results[system][i]!.focused.push((await coldRun(browser, server, system, queries[i]!, true)).run);
+    });
     options.log?.(`    after warm-up: pass ${pass}/${options.focusedRuns} done`);
   }
   for (const system of systems) {
@@ -126,14 +137,6 @@ export async function browserBench(
 }
 
 /** Pagefind's result URLs up to `max` (loads their fragments; not timed), for the known-item check. */
-export async function pagefindUrls(browser: Browser, server: BenchServer, q: string, max: number): Promise<string[]> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.origin + HARNESS_PATH);
-    const r = (await page.evaluate(`window.bench.pagefindAllUrls(${JSON.stringify(q)}, ${max})`)) as { urls: string[] };
-    return r.urls;
-  } finally {
-    await context.close();
-  }
+export function pagefindUrls(browser: Browser, server: BenchServer, q: string, max: number): Promise<string[]> {
+  return onHarnessPage(browser, server, async (page) => ((await page.evaluate(`window.bench.pagefindAllUrls(${JSON.stringify(q)}, ${max})`)) as { urls: string[] }).urls);
 }

@@ -16,6 +16,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { onHarnessPage, SETTLE_MS } from "./browser-bench.ts";
 import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import { benchQueries } from "./queries.ts";
 import { startBenchServer } from "./server.ts";
@@ -52,20 +53,18 @@ const server = await startBenchServer({ "/": values.site, "/pagefind/": values.p
 const browser = await launchChromium();
 const cycles = ["none", "banmian", "pagefind"] as const;
 
-async function cycle(kind: (typeof cycles)[number], q: string): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.origin + HARNESS_PATH);
-  await page.waitForLoadState("load");
-  if (kind !== "none") await page.evaluate(`window.bench.${kind}Search(${JSON.stringify(q)}, 10)`);
-  await page.waitForTimeout(150); // what is still in flight belongs to the query
-  await context.close();
-}
+/** The benchmark's cold run, with its query or none. */
+const cycle = (kind: (typeof cycles)[number], q: string) =>
+  onHarnessPage(browser, server, async (page) => {
+    if (kind !== "none") await page.evaluate(`window.bench.${kind}Search(${JSON.stringify(q)}, 10)`);
+    await page.waitForTimeout(SETTLE_MS);
+  });
+const passes = Math.max(1, Number(values.passes));
 
 try {
   for (const q of queries.slice(0, 3)) for (const kind of cycles) await cycle(kind, q); // caches, JIT of this process
   const used: Record<string, number[]> = { none: [], banmian: [], pagefind: [] };
-  for (let pass = 0; pass < Math.max(1, Number(values.passes)); pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     for (const q of queries) {
       for (const kind of pass % 2 ? [...cycles].reverse() : cycles) {
         const before = cpuMs();
@@ -77,7 +76,7 @@ try {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const base = mean(used.none!);
   const extra = (kind: string) => mean(used[kind]!) - base;
-  console.log(`${queries.length} queries × ${values.passes} passes; CPU ms per cycle, mean over all processes:`);
+  console.log(`${queries.length} queries × ${passes} passes; CPU ms per cycle, mean over all processes:`);
   console.log(`  context and harness page, no query: ${base.toFixed(0)}`);
   console.log(`  Banmian's cold query on top: ${extra("banmian").toFixed(0)}`);
   console.log(`  Pagefind's cold query on top: ${extra("pagefind").toFixed(0)}`);

@@ -25,9 +25,10 @@ export const HARNESS_PATH = "/__bench/index.html";
 const SCRIPT = String.raw`
 "use strict";
 let pagefind = null;
+const loadPagefind = async () => (pagefind ??= await import("/pagefind/pagefind.js"));
 async function pagefindSearch(q, limit) {
   const started = performance.now();
-  if (!pagefind) pagefind = await import("/pagefind/pagefind.js");
+  await loadPagefind();
   const search = await pagefind.search(q);
   const data = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
   const ms = performance.now() - started;
@@ -35,15 +36,14 @@ async function pagefindSearch(q, limit) {
 }
 /** Pagefind's result URLs beyond the first page, for the known-item check (not timed). */
 async function pagefindAllUrls(q, max) {
-  if (!pagefind) pagefind = await import("/pagefind/pagefind.js");
+  await loadPagefind();
   const search = await pagefind.search(q);
   const data = await Promise.all(search.results.slice(0, max).map((r) => r.data()));
   return { total: search.results.length, urls: data.map((d) => d.url) };
 }
 /** Pagefind's own warm-up (its documentation: init() loads the WebAssembly and the index metadata ahead of a search). */
 async function pagefindPrepare() {
-  if (!pagefind) pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.init();
+  await (await loadPagefind()).init();
 }
 window.bench = { banmianSearch: window.banmianSearch, banmianPrepare: window.banmianPrepare, pagefindSearch, pagefindPrepare, pagefindAllUrls };
 `;
