@@ -89,7 +89,7 @@ function coldRun(browser: Browser, server: BenchServer, system: System, q: strin
 }
 
 /** One pass over every query, each asked of every system in turn, the order of systems alternating by pass (a drifting machine weighs on all alike). */
-async function interleavedPass(systems: readonly System[], queries: number, pass: number, run: (i: number, system: System) => Promise<void>): Promise<void> {
+export async function interleavedPass<S>(systems: readonly S[], queries: number, pass: number, run: (i: number, system: S) => Promise<void>): Promise<void> {
   for (let i = 0; i < queries; i++) for (const system of pass % 2 === 0 ? systems : [...systems].reverse()) await run(i, system);
 }
 

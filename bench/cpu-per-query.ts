@@ -16,7 +16,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { onHarnessPage, SETTLE_MS } from "./browser-bench.ts";
+import { interleavedPass, onHarnessPage, SETTLE_MS } from "./browser-bench.ts";
 import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import { benchQueries } from "./queries.ts";
 import { startBenchServer } from "./server.ts";
@@ -65,13 +65,11 @@ try {
   for (const q of queries.slice(0, 3)) for (const kind of cycles) await cycle(kind, q); // caches, JIT of this process
   const used: Record<string, number[]> = { none: [], banmian: [], pagefind: [] };
   for (let pass = 0; pass < passes; pass++) {
-    for (const q of queries) {
-      for (const kind of pass % 2 ? [...cycles].reverse() : cycles) {
-        const before = cpuMs();
-        await cycle(kind, q);
-        used[kind]!.push(cpuMs() - before);
-      }
-    }
+    await interleavedPass(cycles, queries.length, pass, async (i, kind) => {
+      const before = cpuMs();
+      await cycle(kind, queries[i]!);
+      used[kind]!.push(cpuMs() - before);
+    });
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const base = mean(used.none!);
