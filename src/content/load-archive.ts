@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, basename } from "node:path";
-import matter from "gray-matter";
 import type { z } from "zod";
 import { articleSchema, editionSchema, pageSchema, slug as slugSchema } from "./schema.ts";
 import { parseByline } from "./byline.ts";
 import { renderBody } from "./markdown.ts";
+import { readFrontMatter, FrontMatterError, type FrontMatter } from "./front-matter.ts";
 import { ContentErrors, type ContentError } from "./errors.ts";
 import { dateLabel, dateSortKey, pageLabel } from "./labels.ts";
 import { listingSlug } from "./listing-slug.ts";
@@ -130,12 +130,12 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
 }
 
 function loadArticle(file: string, edition: Article["edition"], printPage: Article["printPage"], report: Report): Article | undefined {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: FrontMatter;
   try {
-    // Passing options turns off gray-matter's cache, which would share one data object between files of equal text.
-    parsed = matter(readFileSync(file, "utf8"), {});
+    parsed = readFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
-    report(file, "front matter", `cannot be read as YAML: ${(error as Error).message.split("\n")[0]}`);
+    const message = (error as Error).message.split("\n")[0] ?? "";
+    report(file, "front matter", error instanceof FrontMatterError ? message : `cannot be read as YAML: ${message}`);
     return undefined;
   }
   const result = articleSchema.safeParse(parsed.data);

@@ -10,7 +10,7 @@
  */
 import type { Article, Assembly, Block } from "./assemble.ts";
 import { paragraphText } from "./assemble.ts";
-import matter from "gray-matter";
+import { readFrontMatter } from "../content/front-matter.ts";
 import { escapeMarkdown } from "../content/markdown-escape.ts";
 import type { EditionData, PageData } from "../content/schema.ts";
 import type { Unassigned } from "./pieces.ts";
@@ -65,7 +65,7 @@ export function yamlScalar(value: string | number): string {
   const plain = value !== "" && value === value.trim() && !/[\n\r\t"'\\]/u.test(value) && !/^[-?:,[\]{}#&*!|>%@`]/u.test(value) && !/: |:$| #/u.test(value);
   if (plain) {
     try {
-      if (matter(`---\nk: ${value}\n---\n`, {}).data.k === value) return value;
+      if (readFrontMatter(`---\nk: ${value}\n---\n`).data.k === value) return value;
     } catch {
       // not plain YAML: quote it
     }

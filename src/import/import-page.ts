@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import matter from "gray-matter";
+import { readFrontMatter } from "../content/front-matter.ts";
 import { articleSchema, editionSchema, pageSchema } from "../content/schema.ts";
 import { assemble, type Assembly } from "./assemble.ts";
 import { classifyLines } from "./classify-lines.ts";
@@ -63,7 +63,7 @@ export function computeImport(pageLines: string[], target: PageTarget): ImportCo
 }
 
 function schemaProblems(f: DraftFile): string[] {
-  const parsed = f.kind === "article" ? matter(f.content, {}).data : (JSON.parse(f.content) as unknown);
+  const parsed = f.kind === "article" ? readFrontMatter(f.content).data : (JSON.parse(f.content) as unknown);
   const schema = f.kind === "article" ? articleSchema : f.kind === "page" ? pageSchema : editionSchema;
   const r = schema.safeParse(parsed);
   return r.success ? [] : r.error.issues.map((i) => `${f.path}: ${i.path.join(".")}: ${i.message}`);
