@@ -20,7 +20,7 @@ import { interleavedPass, onHarnessPage, SETTLE_MS } from "./browser-bench.ts";
 import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import { benchQueries } from "./queries.ts";
 import { startBenchServer } from "./server.ts";
-import { readDocuments } from "../src/search/documents.ts";
+import { readDocuments } from "../src/search/build/read-documents.ts";
 import { launchChromium } from "../test/helpers/browser.ts";
 
 const { values } = parseArgs({ options: { site: { type: "string" }, pagefind: { type: "string" }, passes: { type: "string", default: "2" } } });

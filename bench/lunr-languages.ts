@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import lunr from "lunr";
-import { readDocuments } from "../src/search/documents.ts";
+import { readDocuments } from "../src/search/build/read-documents.ts";
 
 const require = createRequire(import.meta.url);
 

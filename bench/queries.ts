@@ -5,9 +5,9 @@
  * the normalized text of each field (normalize.ts, the fields and paragraphs of
  * fields.ts, as the index sees them), so every engine is shown against the same count.
  */
-import type { SearchDocument } from "../src/search/documents.ts";
-import { fieldSegments } from "../src/search/fields.ts";
-import { normalize } from "../src/search/normalize.ts";
+import type { SearchDocument } from "../src/search/format/documents.ts";
+import { fieldSegments } from "../src/search/analysis/fields.ts";
+import { normalize } from "../src/search/analysis/normalize.ts";
 import { seededRandom } from "../test/helpers/random.ts";
 
 export const COMMON_QUERIES = ["高质量发展", "乡村振兴", "人工智能", "新质生产力", "碳达峰", "联合国", "长江经济带"];

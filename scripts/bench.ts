@@ -20,7 +20,7 @@
  *
  * Then the index sizes, and the queries (bench/queries.ts): 7 common words and 20 known
  * items, each with the number of articles that really contain it; Banmian's engine run
- * in Node on the built index (src/search/query-engine.ts, the code the browser runs) for
+ * in Node on the built index (src/search/query/query-engine.ts, the code the browser runs) for
  * exact-phrase counts and known-item ranks; and the browser measurements
  * (bench/browser-bench.ts): bytes and time of a first query on a cold page, and a second
  * after each system's warm-up (the search box's focus, Pagefind's init()), warm query
@@ -49,10 +49,10 @@ import { renderMarkdown, type ArchiveResult, type BenchResults, type QueryResult
 import { runMeasured, type Measured } from "../bench/run-process.ts";
 import { startBenchServer } from "../bench/server.ts";
 import { readCorpus, writeCorpusArchive } from "../src/content/corpus.ts";
-import { readDocuments } from "../src/search/documents.ts";
-import { INDEX_DIR, META_PART, partFile } from "../src/search/index-format.ts";
-import { nodePartSource } from "../src/search/node-part-source.ts";
-import { SearchEngine } from "../src/search/query-engine.ts";
+import { readDocuments } from "../src/search/build/read-documents.ts";
+import { INDEX_DIR, META_PART, partFile } from "../src/search/format/index-format.ts";
+import { nodePartSource } from "../src/search/build/node-part-source.ts";
+import { SearchEngine } from "../src/search/query/query-engine.ts";
 import { chromiumPath, launchChromium } from "../test/helpers/browser.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -1,6 +1,6 @@
 /**
  * Searches a built site from the command line, through the same loader and query engine
- * the browser uses (src/search/query-engine.ts), reading the index parts from disk.
+ * the browser uses (src/search/query/query-engine.ts), reading the index parts from disk.
  *
  * Usage: npm run search -- [--site DIR] [--json] [--limit N|all]
  *                          [--column NAME] [--person NAME] [--from DATE] [--to DATE] "查询"
@@ -9,13 +9,13 @@
  *             snippet being {text, ranges} with ranges as [start, end) offsets into text
  *   --limit   how many results to print (default 10; "all" for every one)
  * (npm prints its own banner on stdout: for clean JSON use `npm run -s search -- --json …`.)
- * Filters may be given without a query, to browse.
+ * Filters may be given without a query, to browse. An unknown flag is a usage error (exit
+ * code 2); a query that starts with a hyphen goes after `--`.
  */
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { nodePartSource } from "../src/search/node-part-source.ts";
-import { SearchEngine, type SearchFilters, type SearchResult } from "../src/search/query-engine.ts";
-import type { Range } from "../src/search/snippets.ts";
+import { parseArgs } from "node:util";
+import { nodePartSource } from "../src/search/build/node-part-source.ts";
+import { SearchEngine, type SearchFilters, type SearchResult } from "../src/search/query/query-engine.ts";
+import type { Range } from "../src/search/query/snippets.ts";
 
 interface Options {
   site: string;
@@ -27,35 +27,29 @@ interface Options {
 
 const USAGE = 'usage: npm run search -- [--site DIR] [--json] [--limit N|all] [--column C] [--person P] [--from DATE] [--to DATE] "查询"';
 
-function parseArgs(args: string[]): Options {
-  const o: Options = { site: "_site", json: false, limit: 10, filters: {}, query: "" };
-  const words: string[] = [];
-  const columns: string[] = [];
-  const people: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--json") o.json = true;
-    else if (a === "--site") o.site = value();
-    else if (a === "--limit") {
-      const v = value();
-      o.limit = v === "all" ? Number.POSITIVE_INFINITY : Number(v);
-      if (!(o.limit >= 0)) throw new Error(`--limit must be a number or "all"`);
-    } else if (a === "--column") columns.push(value());
-    else if (a === "--person") people.push(value());
-    else if (a === "--from") o.filters.from = value();
-    else if (a === "--to") o.filters.to = value();
-    else if (a === "--") continue;
-    else words.push(a);
-  }
-  if (columns.length > 0) o.filters.column = columns;
-  if (people.length > 0) o.filters.person = people;
-  o.query = words.join(" ");
-  return o;
+/** The command line's options; throws on an unknown flag or a bad value (a usage error). */
+function readOptions(args: string[]): Options {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      site: { type: "string", default: "_site" },
+      json: { type: "boolean", default: false },
+      limit: { type: "string", default: "10" },
+      column: { type: "string", multiple: true },
+      person: { type: "string", multiple: true },
+      from: { type: "string" },
+      to: { type: "string" },
+    },
+  });
+  const limit = values.limit === "all" ? Number.POSITIVE_INFINITY : Number(values.limit);
+  if (!(limit >= 0)) throw new Error(`--limit must be a number or "all"`);
+  const filters: SearchFilters = {};
+  if (values.from !== undefined) filters.from = values.from;
+  if (values.to !== undefined) filters.to = values.to;
+  if (values.column) filters.column = values.column;
+  if (values.person) filters.person = values.person;
+  return { site: values.site, json: values.json, limit, filters, query: positionals.join(" ") };
 }
 
 /** Text with its ranges shown as 【…】 for a terminal. */
@@ -81,7 +75,7 @@ function printText(query: string, total: number, results: SearchResult[], ms: nu
 async function main(): Promise<number> {
   let o: Options;
   try {
-    o = parseArgs(process.argv.slice(2));
+    o = readOptions(process.argv.slice(2));
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -106,6 +100,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = await main();
-}
+process.exitCode = await main();

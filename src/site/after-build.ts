@@ -6,9 +6,9 @@
  */
 import { archiveOfLastBuild } from "./archive-data.ts";
 import { bundleClient, bundleServiceWorker } from "./bundle-client.ts";
-import { writeSearchDocuments } from "../search/documents-writer.ts";
+import { writeSearchDocuments } from "../search/build/documents-writer.ts";
 import { writeOfflineManifest } from "../offline/offline-manifest.ts";
-import { buildIndex } from "../../scripts/build-index.ts";
+import { buildIndex } from "../search/build/build-index.ts";
 
 export async function afterBuild(outputDir: string): Promise<void> {
   bundleClient(outputDir);

@@ -6,15 +6,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
-import { analyze, analyzeSegments, terms, tokenizeNormalized } from "../../src/search/analyzer.ts";
-import { normalize, normalizeWithOffsets } from "../../src/search/normalize.ts";
-import { elementAccepts, matchAnchors, patternOf } from "../../src/search/pattern.ts";
-import { foldCodePoint, tableLoaded, toSimplified } from "../../src/search/t2s.ts";
-import { T2S_PAIRS } from "../../src/search/t2s-data.ts";
-import { generateFold, generateFoldParts, renderFoldModule, renderSourcesModule } from "../../src/search/t2s-generate.ts";
+import { analyze, analyzeSegments, terms, tokenizeNormalized } from "../../src/search/analysis/analyzer.ts";
+import { normalize, normalizeWithOffsets } from "../../src/search/analysis/normalize.ts";
+import { elementAccepts, matchAnchors, patternOf } from "../../src/search/analysis/pattern.ts";
+import { foldCodePoint, tableLoaded, toSimplified } from "../../src/search/analysis/t2s.ts";
+import { T2S_PAIRS } from "../../src/search/analysis/t2s-data.ts";
+import { generateFold, generateFoldParts, renderFoldModule, renderSourcesModule } from "../../scripts/t2s-generate.ts";
 import { seededRandom } from "./helpers.ts";
-import { findMatches, findMatchesByTokens } from "../../src/search/snippets.ts";
-import { parseQuery, wordPatterns } from "../../src/search/query-parser.ts";
+import { findMatches, findMatchesByTokens } from "../../src/search/query/snippets.ts";
+import { parseQuery, wordPatterns } from "../../src/search/query/query-parser.ts";
 
 const kinds = (text: string) => analyze(text).map((t) => `${t.term}/${t.kind}`);
 
@@ -84,13 +84,13 @@ test("normalizeWithOffsets maps every output character back to its source", () =
 });
 
 test("the T2S table is what the generator makes from the installed opencc-js", () => {
-  const committed = readFileSync(new URL("../../src/search/t2s-data.ts", import.meta.url), "utf8");
-  assert.is(committed, renderFoldModule(generateFold()), "src/search/t2s-data.ts is stale: run npx tsx src/search/t2s-generate.ts");
+  const committed = readFileSync(new URL("../../src/search/analysis/t2s-data.ts", import.meta.url), "utf8");
+  assert.is(committed, renderFoldModule(generateFold()), "src/search/analysis/t2s-data.ts is stale: run npx tsx scripts/t2s-generate.ts");
 });
 
 test("the sources module is what the generator makes, and with it every code point folds as the table says", () => {
-  const committed = readFileSync(new URL("../../src/search/t2s-sources.ts", import.meta.url), "utf8");
-  assert.is(committed, renderSourcesModule(generateFoldParts()), "src/search/t2s-sources.ts is stale: run npx tsx src/search/t2s-generate.ts");
+  const committed = readFileSync(new URL("../../src/search/analysis/t2s-sources.ts", import.meta.url), "utf8");
+  assert.is(committed, renderSourcesModule(generateFoldParts()), "src/search/analysis/t2s-sources.ts is stale: run npx tsx scripts/t2s-generate.ts");
   const table = new Map<number, string>();
   const cps = Array.from(T2S_PAIRS);
   for (let i = 0; i < cps.length; i += 2) table.set(cps[i]!.codePointAt(0)!, cps[i + 1]!);

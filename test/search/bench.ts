@@ -8,12 +8,12 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildIndex } from "../../scripts/build-index.ts";
-import { readDocuments } from "../../src/search/documents.ts";
-import { INDEX_DIR } from "../../src/search/index-format.ts";
-import { writeIndex } from "../../src/search/index-writer.ts";
-import { nodePartSource } from "../../src/search/node-part-source.ts";
-import { SearchEngine } from "../../src/search/query-engine.ts";
+import { buildIndex } from "../../src/search/build/build-index.ts";
+import { readDocuments } from "../../src/search/build/read-documents.ts";
+import { INDEX_DIR } from "../../src/search/format/index-format.ts";
+import { writeIndex } from "../../src/search/build/index-writer.ts";
+import { nodePartSource } from "../../src/search/build/node-part-source.ts";
+import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { corpusFile, corpusToDocuments, drawSubstrings, makeSite, readCorpus, removeSite, repoRoot, sampleDocuments, type CorpusArticle } from "./helpers.ts";
 
 function files(dir: string, prefix = ""): Array<[string, Buffer]> {

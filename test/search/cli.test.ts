@@ -61,6 +61,22 @@ test("search without a built index fails with a message", () => {
   assert.is(r.stdout, "");
 });
 
+test("an unknown flag is a usage error, for both commands", () => {
+  for (const script of ["scripts/build-index.ts", "scripts/search.ts"]) {
+    const r = run(script, ["--site", site, "--sight", "职工"]);
+    assert.is(r.code, 2, `${script}: ${r.stdout}`);
+    assert.match(r.stderr, /usage:/);
+    assert.match(r.stderr, /--sight/);
+    assert.is(r.stdout, "");
+  }
+});
+
+test("search takes a query that starts with a hyphen after --", () => {
+  const r = run("scripts/search.ts", ["--site", site, "--json", "--", "-职工"]);
+  assert.is(r.code, 0, r.stderr);
+  assert.ok((JSON.parse(r.stdout) as unknown[]).length > 1);
+});
+
 test.after(() => removeSite(site));
 
 test.run();

@@ -8,7 +8,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildAndOpen, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
-import type { SearchFilters } from "../../src/search/filters.ts";
+import type { SearchFilters } from "../../src/search/query/filters.ts";
 
 const RUNS = 100_000;
 /**

@@ -8,13 +8,13 @@ import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "uvu";
-import type { SearchDocument, SearchDocuments } from "../../src/search/documents.ts";
+import type { SearchDocument, SearchDocuments } from "../../src/search/format/documents.ts";
 import { writeCorpusArchive, type CorpusArticle } from "../../src/content/corpus.ts";
 import { buildInto, tempDir } from "../helpers/site.ts";
-import { documentsPath } from "../../src/search/documents.ts";
-import { buildIndex } from "../../scripts/build-index.ts";
-import { SearchEngine } from "../../src/search/query-engine.ts";
-import { nodePartSource } from "../../src/search/node-part-source.ts";
+import { documentsPath } from "../../src/search/build/read-documents.ts";
+import { buildIndex } from "../../src/search/build/build-index.ts";
+import { SearchEngine } from "../../src/search/query/query-engine.ts";
+import { nodePartSource } from "../../src/search/build/node-part-source.ts";
 
 export const repoRoot = resolve(new URL("../..", import.meta.url).pathname);
 

@@ -9,10 +9,10 @@ import * as assert from "uvu/assert";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import lunr from "lunr";
-import { buildIndex } from "../../scripts/build-index.ts";
-import { ANALYZER_VERSION } from "../../src/search/analyzer.ts";
-import { decodeInts, encodeInts } from "../../src/search/codec.ts";
-import { documentsPath } from "../../src/search/documents.ts";
+import { buildIndex } from "../../src/search/build/build-index.ts";
+import { ANALYZER_VERSION } from "../../src/search/analysis/analyzer.ts";
+import { decodeInts, encodeInts } from "../../src/search/format/codec.ts";
+import { documentsPath } from "../../src/search/build/read-documents.ts";
 import {
   INDEX_DIR,
   META_PART,
@@ -23,10 +23,10 @@ import {
   wrapPart,
   type MetaFile,
   type PostingsPayload,
-} from "../../src/search/index-format.ts";
-import { IndexLoader, decodePostings, lunrIdf, type PartSource } from "../../src/search/index-loader.ts";
-import { DEFAULT_PART_BYTES, separator, writeIndex } from "../../src/search/index-writer.ts";
-import { SearchEngine } from "../../src/search/query-engine.ts";
+} from "../../src/search/format/index-format.ts";
+import { IndexLoader, decodePostings, lunrIdf, type PartSource } from "../../src/search/query/index-loader.ts";
+import { DEFAULT_PART_BYTES, separator, writeIndex } from "../../src/search/build/index-writer.ts";
+import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { corpusFile, corpusToDocuments, makeSite, readCorpus, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
 
 /** Documents for the contract tests: the sample archive, plus corpus articles when present. */

@@ -6,11 +6,11 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { SearchDocument } from "../../src/search/documents.ts";
-import { normalize } from "../../src/search/normalize.ts";
-import { disableSegmenterForTests, parseQuery } from "../../src/search/query-parser.ts";
-import type { SearchEngine } from "../../src/search/query-engine.ts";
-import { SNIPPET_LENGTH } from "../../src/search/snippets.ts";
+import type { SearchDocument } from "../../src/search/format/documents.ts";
+import { normalize } from "../../src/search/analysis/normalize.ts";
+import { disableSegmenterForTests, parseQuery } from "../../src/search/query/query-parser.ts";
+import type { SearchEngine } from "../../src/search/query/query-engine.ts";
+import { SNIPPET_LENGTH } from "../../src/search/query/snippets.ts";
 import { buildAndOpen, removeSite } from "./helpers.ts";
 
 function doc(id: string, fields: Partial<SearchDocument>): SearchDocument {

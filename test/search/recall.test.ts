@@ -12,7 +12,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as OpenCC from "opencc-js";
 import { buildCorpusSite, corpusFile, drawSubstrings, readCorpus, skipSuite, type DrawnQuery } from "./helpers.ts";
-import type { SearchEngine } from "../../src/search/query-engine.ts";
+import type { SearchEngine } from "../../src/search/query/query-engine.ts";
 
 /** `docOf` maps an input article to its number in the built index. */
 async function recall(engine: SearchEngine, docOf: number[], queries: readonly DrawnQuery[], convert: (s: string) => string = (s) => s) {

@@ -9,9 +9,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./helpers.ts";
 import { buildInto, SAMPLE_CONTENT } from "../helpers/site.ts";
-import { documentsPath, type SearchDocuments } from "../../src/search/documents.ts";
-import { SearchEngine } from "../../src/search/query-engine.ts";
-import { nodePartSource } from "../../src/search/node-part-source.ts";
+import { documentsPath } from "../../src/search/build/read-documents.ts";
+import type { SearchDocuments } from "../../src/search/format/documents.ts";
+import { SearchEngine } from "../../src/search/query/query-engine.ts";
+import { nodePartSource } from "../../src/search/build/node-part-source.ts";
 
 interface Judged {
   queries: Array<{ q: string; relevant: string[] }>;

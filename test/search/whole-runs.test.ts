@@ -10,10 +10,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import type { SearchDocument } from "../../src/search/documents.ts";
-import type { SearchFilters } from "../../src/search/filters.ts";
-import { parseQuery, segmenterReady } from "../../src/search/query-parser.ts";
-import type { SearchEngine } from "../../src/search/query-engine.ts";
+import type { SearchDocument } from "../../src/search/format/documents.ts";
+import type { SearchFilters } from "../../src/search/query/filters.ts";
+import { parseQuery, segmenterReady } from "../../src/search/query/query-parser.ts";
+import type { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { buildAndOpen, corpusFile, corpusToDocuments, readCorpus, removeSite, repoRoot, sampleDocuments, seededRandom, skipSuite } from "./helpers.ts";
 
 /** Substrings of 2 to 8 characters of runs of Chinese characters (seeded). */

@@ -8,7 +8,7 @@ import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { T2S_PAIRS } from "../../src/search/t2s-data.ts";
+import { T2S_PAIRS } from "../../src/search/analysis/t2s-data.ts";
 import { buildInto, SAMPLE_CONTENT } from "../helpers/site.ts";
 
 const site = buildInto(SAMPLE_CONTENT);

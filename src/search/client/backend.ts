@@ -8,7 +8,7 @@ import { loadEngine } from "./load-engine.ts";
 import { warmSegmenter } from "./warm-segmenter.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
 
-import { INDEX_DIR, META_PART, partFile } from "../index-location.ts";
+import { INDEX_DIR, META_PART, partFile } from "../format/index-location.ts";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 

@@ -5,9 +5,9 @@
  * its functions to the page through one global, since classic scripts (the only
  * kind file:// pages may load) cannot export.
  */
-import { scriptPartSource } from "../part-sources.ts";
-import { parseQuery, wordPatterns } from "../query-parser.ts";
-import { highlight, type Range } from "../snippets.ts";
+import { scriptPartSource } from "../query/part-sources.ts";
+import { parseQuery, wordPatterns } from "../query/query-parser.ts";
+import { highlight, type Range } from "../query/snippets.ts";
 import { openSearchService } from "./search-service.ts";
 import { ENGINE_GLOBAL, type SearchService } from "./protocol.ts";
 

@@ -3,8 +3,8 @@
  * <select> elements whose options show how many results each choice gives. The
  * URL carries them as `column`, `person` and `date` beside `q`.
  */
-import type { Facets, FacetValue } from "../facets.ts";
-import type { SearchFilters } from "../filters.ts";
+import type { Facets, FacetValue } from "../query/facets.ts";
+import type { SearchFilters } from "../query/filters.ts";
 
 export const FILTER_NAMES = ["column", "person", "date"] as const;
 export type FilterParams = Partial<Record<(typeof FILTER_NAMES)[number], string>>;

@@ -4,7 +4,7 @@
  * whole (a match may cross inline elements), with the same analyzer as the
  * index, so a traditional or full-width query marks the simplified text.
  */
-import type { Range } from "../snippets.ts";
+import type { Range } from "../query/snippets.ts";
 
 const BLOCKS = "h1, .kicker, .subtitle, .byline, .reading-tip p, figcaption, .body p, .body h2, .affiliation";
 

@@ -3,9 +3,9 @@
  * data, so the same requests go to a Web Worker (http) or to the service running
  * on the page itself (file://, where workers cannot load the index).
  */
-import type { SearchFilters } from "../filters.ts";
-import type { Facets } from "../facets.ts";
-import type { Range, Snippet } from "../snippets.ts";
+import type { SearchFilters } from "../query/filters.ts";
+import type { Facets } from "../query/facets.ts";
+import type { Range, Snippet } from "../query/snippets.ts";
 
 export interface SearchRequest {
   q: string;

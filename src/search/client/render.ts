@@ -3,7 +3,7 @@
  * text and matches are wrapped in <mark> elements created here, so nothing an
  * article contains is ever parsed as HTML.
  */
-import type { Range } from "../snippets.ts";
+import type { Range } from "../query/snippets.ts";
 import type { ResultItem, SearchReply } from "./protocol.ts";
 
 /** `text` as nodes, with `ranges` wrapped in <mark>. */

@@ -3,11 +3,11 @@
  * in the Web Worker over http and on the page itself from file://; either way the
  * same code answers, so both give the same results.
  */
-import { compileFilters } from "../filters.ts";
-import { countFacets } from "../facets.ts";
-import type { PartSource } from "../index-loader.ts";
-import { SearchEngine, type SearchResponse } from "../query-engine.ts";
-import { parseQuery } from "../query-parser.ts";
+import { compileFilters } from "../query/filters.ts";
+import { countFacets } from "../query/facets.ts";
+import type { PartSource } from "../query/index-loader.ts";
+import { SearchEngine, type SearchResponse } from "../query/query-engine.ts";
+import { parseQuery } from "../query/query-parser.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 
 export function openSearchService(source: PartSource): SearchService {

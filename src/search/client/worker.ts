@@ -4,9 +4,9 @@
  * where the index is; parts are fetched relative to that URL, but for the meta part,
  * which the page may fetch while the worker starts and hand over.
  */
-import { META_PART, unwrapPart } from "../index-format.ts";
-import type { PartSource } from "../index-loader.ts";
-import { fetchPartSource } from "../part-sources.ts";
+import { META_PART, unwrapPart } from "../format/index-format.ts";
+import type { PartSource } from "../query/index-loader.ts";
+import { fetchPartSource } from "../query/part-sources.ts";
 import { openSearchService } from "./search-service.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
 

@@ -23,11 +23,11 @@
  * loaded only for the results asked for (`results`).
  */
 import lunr from "lunr";
-import type { SearchDocument } from "./documents.ts";
+import type { SearchDocument } from "../format/documents.ts";
 import { compileFilters, type SearchFilters } from "./filters.ts";
-import { docNumber, docRef } from "./index-format.ts";
+import { docNumber, docRef } from "../format/index-format.ts";
 import { IndexLoader, type Occurrences, type PartSource } from "./index-loader.ts";
-import { elementKey, matchesSomewhere, type Pattern, type PatternElement } from "./pattern.ts";
+import { elementKey, matchesSomewhere, type Pattern, type PatternElement } from "../analysis/pattern.ts";
 import { parseQuery, segmenterReady, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
 

@@ -7,7 +7,7 @@
  * the kicker (引题) and subtitle (副题), then the column (栏目) and the people in the
  * byline, then the body (with reading tip and photo caption).
  */
-import type { SearchDocument } from "./documents.ts";
+import type { SearchDocument } from "../format/documents.ts";
 import { normalize } from "./normalize.ts";
 
 export const FIELDS = [

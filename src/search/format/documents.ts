@@ -1,11 +1,10 @@
 /**
  * Documents: the input of the search index, `<site>/search/documents.json`, written by
- * the site build (one entry per article, plain text, in archive order) and read by
- * scripts/build-index.ts. This module is its type and a minimal validating reader; the
- * index writer (index-writer.ts) turns documents into index parts.
+ * the site build (build/documents-writer.ts: one entry per article, plain text, in
+ * archive order) and read by build/read-documents.ts. This module is its type and its
+ * validation; the index writer (build/index-writer.ts) turns documents into index parts,
+ * whose docs parts hold the same records.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 
 export interface SearchPerson {
   name: string;
@@ -96,27 +95,4 @@ export function parseDocuments(data: unknown): SearchDocuments {
     return doc;
   });
   return { version: 1, documents };
-}
-
-/** Path of the documents file inside a built site. */
-export function documentsPath(siteDir: string): string {
-  return join(siteDir, "search", "documents.json");
-}
-
-/** Reads and validates `<site>/search/documents.json`. */
-export async function readDocuments(siteDir: string): Promise<SearchDocuments> {
-  const path = documentsPath(siteDir);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw new DocumentsError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new DocumentsError(`${path} is not JSON: ${(e as Error).message}`);
-  }
-  return parseDocuments(data);
 }

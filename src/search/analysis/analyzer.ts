@@ -1,6 +1,6 @@
 /**
  * Analyzer: turns text into the terms the index stores and the query engine looks up.
- * The same function runs in scripts/build-index.ts over every article and in the
+ * The same function runs in the index build (build/) over every article and in the
  * browser over every query; nothing else produces terms, so the two sides cannot drift.
  *
  * Text is first normalized (normalize.ts: NFKC, lower case, traditional → simplified,

@@ -9,8 +9,8 @@
  * and matches a range it overlaps, since its day could be in the range; an article with
  * no date matches no date range. Invalid values are reported, not thrown.
  */
-import type { MetaPayload } from "./index-format.ts";
-import { normalize } from "./normalize.ts";
+import type { MetaPayload } from "../format/index-format.ts";
+import { normalize } from "../analysis/normalize.ts";
 
 export interface SearchFilters {
   /** Column name(s); an article in any of them matches. */

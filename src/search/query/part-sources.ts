@@ -4,7 +4,7 @@
  * file://, where browsers refuse fetch, it is loaded as a <script> whose content calls
  * the global `banmianSearchPart(name, payload)`. Node uses node-part-source.ts instead.
  */
-import { PART_CALLBACK, partFile, unwrapPart } from "./index-format.ts";
+import { PART_CALLBACK, partFile, unwrapPart } from "../format/index-format.ts";
 import type { PartSource } from "./index-loader.ts";
 
 /** Fetches parts relative to `baseUrl`, the URL of the index directory ending in "/". */

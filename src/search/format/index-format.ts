@@ -1,5 +1,5 @@
 /**
- * Index format: the files scripts/build-index.ts writes under `<site>/search/index/` and
+ * Index format: the files build/build-index.ts writes under `<site>/search/index/` and
  * the browser (through index-loader.ts) reads. This comment is the contract; the writer
  * (index-writer.ts) and the loader are tested against each other and against the
  * lunr.Index that lunr.Builder builds from the same articles (test/search/index.test.ts).
@@ -98,7 +98,7 @@
  * articles would silently find the wrong things. Output is deterministic: the same
  * documents give byte-identical files.
  */
-import { analyzeSegments } from "./analyzer.ts";
+import { analyzeSegments } from "../analysis/analyzer.ts";
 import type { SearchDocument } from "./documents.ts";
 
 export const FORMAT_NAME = "banmian-search-index";

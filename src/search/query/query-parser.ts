@@ -20,9 +20,9 @@
  * Words are analyzed by analyzer.ts into patterns (pattern.ts), so the query matches the
  * index exactly as the articles were analyzed.
  */
-import { tokenizeNormalized, type Token } from "./analyzer.ts";
-import { normalize } from "./normalize.ts";
-import { patternOf, type Pattern } from "./pattern.ts";
+import { tokenizeNormalized, type Token } from "../analysis/analyzer.ts";
+import { normalize } from "../analysis/normalize.ts";
+import { patternOf, type Pattern } from "../analysis/pattern.ts";
 
 export const MAX_QUERY_LENGTH = 256;
 

@@ -1,7 +1,7 @@
 /**
  * Index writer: builds the Lunr index of the archive's articles and writes it out in the
  * compact, partitioned format of index-format.ts. Pure (no file system):
- * scripts/build-index.ts reads documents.json, calls `writeIndex` and writes the
+ * build-index.ts reads documents.json, calls `writeIndex` and writes the
  * returned files.
  *
  * Two builders give the same files, byte for byte (test/search/index.test.ts checks it
@@ -25,10 +25,10 @@
  * default was chosen).
  */
 import lunr from "lunr";
-import { ANALYZER_VERSION, analyzeSegments } from "./analyzer.ts";
-import { encodeInt, encodeIntRange, encodeInts } from "./codec.ts";
-import type { SearchDocument } from "./documents.ts";
-import { FIELDS, fieldSegments } from "./fields.ts";
+import { ANALYZER_VERSION, analyzeSegments } from "../analysis/analyzer.ts";
+import { encodeInt, encodeIntRange, encodeInts } from "../format/codec.ts";
+import type { SearchDocument } from "../format/documents.ts";
+import { FIELDS, fieldSegments } from "../analysis/fields.ts";
 import {
   COLUMN_FIELD,
   FORMAT_NAME,
@@ -45,7 +45,7 @@ import {
   type MetaFile,
   type PostingsPayload,
   columnFieldLength,
-} from "./index-format.ts";
+} from "../format/index-format.ts";
 
 /** Lunr's defaults, written into the meta part so the loader scores the same way. */
 export const BM25 = { k1: 1.2, b: 0.75 };

@@ -12,9 +12,9 @@
  * (field lengths per field, per-article facts when a filter asks).
  */
 import lunr from "lunr";
-import { ANALYZER_VERSION } from "./analyzer.ts";
-import { decodeInts } from "./codec.ts";
-import type { SearchDocument } from "./documents.ts";
+import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
+import { decodeInts } from "../format/codec.ts";
+import type { SearchDocument } from "../format/documents.ts";
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -31,7 +31,7 @@ import {
   type MetaPayload,
   type PostingsPayload,
   type PostingsRange,
-} from "./index-format.ts";
+} from "../format/index-format.ts";
 
 /** Returns the parsed payload of the part with the given name. */
 export type PartSource = (name: string) => Promise<unknown>;

@@ -1,6 +1,6 @@
 /**
  * T2S sources: what the search worker knows of the traditional→simplified fold
- * (t2s-data.ts) without loading it. Generated with t2s-data.ts by t2s-generate.ts; do
+ * (t2s-data.ts) without loading it. Generated with t2s-data.ts by scripts/t2s-generate.ts; do
  * not edit by hand.
  * - T2S_COMMON_PAIRS: 33 pairs (source, then fold) whose source belongs to ordinary
  *   simplified text;

@@ -1,12 +1,12 @@
 /**
  * Documents writer: the site build's hand-over to the search index. Writes
  * `search/documents.json`, one plain-text record per article in archive order;
- * scripts/build-index.ts reads it (types in documents.ts) and turns it into the
+ * build-index.ts reads it (types in format/documents.ts) and turns it into the
  * index parts the browser loads.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Archive } from "../content/model.ts";
+import type { Archive } from "../../content/model.ts";
 
 export function writeSearchDocuments(archive: Archive, siteDir: string): void {
   const documents = archive.articles.map((a) => ({

@@ -15,10 +15,10 @@
  * there is one, else a little before that match. Without any match there (a title-only match, or a browse by filter) the
  * snippet is the start of the article.
  */
-import { isCjkTerm, tokenizeNormalized, type Token } from "./analyzer.ts";
-import type { SearchDocument } from "./documents.ts";
-import { normalize, normalizeWithOffsets, type NormalizedText } from "./normalize.ts";
-import { elementAccepts, matchAnchors, type Pattern } from "./pattern.ts";
+import { isCjkTerm, tokenizeNormalized, type Token } from "../analysis/analyzer.ts";
+import type { SearchDocument } from "../format/documents.ts";
+import { normalize, normalizeWithOffsets, type NormalizedText } from "../analysis/normalize.ts";
+import { elementAccepts, matchAnchors, type Pattern } from "../analysis/pattern.ts";
 
 export const SNIPPET_LENGTH = 80;
 /** How far before the first match a passage may start, to give it context. */

@@ -5,7 +5,7 @@
  * different value in that filter would give. Works on the meta part only.
  */
 import { compileFilters, type SearchFilters } from "./filters.ts";
-import type { MetaPayload } from "./index-format.ts";
+import type { MetaPayload } from "../format/index-format.ts";
 
 export interface FacetValue {
   value: string;
