@@ -17,15 +17,16 @@ import {
   INDEX_DIR,
   META_PART,
   docRef,
-  frontCode,
-  frontDecode,
   unwrapPart,
   wrapPart,
   type MetaFile,
   type PostingsPayload,
 } from "../../src/search/format/index-format.ts";
-import { IndexLoader, decodePostings, lunrIdf, type PartSource } from "../../src/search/query/index-loader.ts";
-import { DEFAULT_PART_BYTES, separator, writeIndex } from "../../src/search/build/index-writer.ts";
+import { frontCode, frontDecode } from "../../src/search/format/front-coding.ts";
+import { separator } from "../../src/search/format/meta.ts";
+import { decodePostings } from "../../src/search/format/postings.ts";
+import { IndexLoader, lunrIdf, type PartSource } from "../../src/search/query/index-loader.ts";
+import { DEFAULT_PART_BYTES, writeIndex } from "../../src/search/build/index-writer.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { corpusFile, corpusToDocuments, makeSite, readCorpus, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
 

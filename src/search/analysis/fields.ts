@@ -8,6 +8,7 @@
  * byline, then the body (with reading tip and photo caption).
  */
 import type { SearchDocument } from "../format/documents.ts";
+import { analyzeSegments } from "./analyzer.ts";
 import { normalize } from "./normalize.ts";
 
 export const FIELDS = [
@@ -34,4 +35,13 @@ export function fieldSegments(doc: SearchDocument): string[][] {
   const people = [...byline, ...doc.people.map((p) => p.name).filter((name) => !printed.includes(normalize(name)))];
   const body = [...opt(doc.readingTip), ...doc.body.filter((p) => p.trim() !== ""), ...opt(doc.caption)];
   return [opt(doc.title), opt(doc.kicker), opt(doc.subtitle), opt(doc.column), people, body];
+}
+
+/**
+ * The token count of the column field of an article with this column (a blank name is no
+ * text, as in fieldSegments). The index does not store these lengths: the loader
+ * recomputes them from the column names (format/index-format.ts, "Meta").
+ */
+export function columnFieldLength(column: string | undefined): number {
+  return column === undefined || column.trim() === "" ? 0 : analyzeSegments([column]).length;
 }

@@ -7,9 +7,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Archive } from "../../content/model.ts";
+import type { SearchDocument, SearchDocuments } from "../format/documents.ts";
 
 export function writeSearchDocuments(archive: Archive, siteDir: string): void {
-  const documents = archive.articles.map((a) => ({
+  // Typed records: a field the format does not know (a person's page URL) stays out.
+  const documents = archive.articles.map((a): SearchDocument => ({
     id: a.id,
     url: a.url,
     title: a.title,
@@ -17,7 +19,7 @@ export function writeSearchDocuments(archive: Archive, siteDir: string): void {
     ...(a.subtitle ? { subtitle: a.subtitle } : {}),
     ...(a.column ? { column: a.column } : {}),
     ...(a.byline ? { byline: a.byline } : {}),
-    people: a.people,
+    people: a.people.map((p) => ({ name: p.name, role: p.role })),
     date: a.edition.date,
     dateLabel: a.edition.dateLabel,
     edition: a.editionId,
@@ -27,5 +29,5 @@ export function writeSearchDocuments(archive: Archive, siteDir: string): void {
     ...(a.caption ? { caption: a.caption } : {}),
   }));
   mkdirSync(join(siteDir, "search"), { recursive: true });
-  writeFileSync(join(siteDir, "search", "documents.json"), JSON.stringify({ version: 1, documents }));
+  writeFileSync(join(siteDir, "search", "documents.json"), JSON.stringify({ version: 1, documents } satisfies SearchDocuments));
 }

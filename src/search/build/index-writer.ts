@@ -26,26 +26,12 @@
  */
 import lunr from "lunr";
 import { ANALYZER_VERSION, analyzeSegments } from "../analysis/analyzer.ts";
-import { encodeInt, encodeIntRange, encodeInts } from "../format/codec.ts";
+import { FIELDS, columnFieldLength, fieldSegments } from "../analysis/fields.ts";
+import { encodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
-import { FIELDS, fieldSegments } from "../analysis/fields.ts";
-import {
-  COLUMN_FIELD,
-  FORMAT_NAME,
-  FORMAT_VERSION,
-  META_PART,
-  docNumber,
-  docRef,
-  docsPartName,
-  frontCode,
-  partFile,
-  postingsPartName,
-  wrapPart,
-  type DocsPayload,
-  type MetaFile,
-  type PostingsPayload,
-  columnFieldLength,
-} from "../format/index-format.ts";
+import { COLUMN_FIELD, META_PART, docNumber, docRef, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
+import { encodeMeta, separator } from "../format/meta.ts";
+import { encodePostingsInts, encodePostingsPart, encodeTermPostings, entryHead, positionGap, type TermEntry } from "../format/postings.ts";
 
 /** Lunr's defaults, written into the meta part so the loader scores the same way. */
 export const BM25 = { k1: 1.2, b: 0.75 };
@@ -117,27 +103,14 @@ export function buildLunr(documents: readonly SearchDocument[]): { builder: lunr
 
 type LunrPosting = Record<string, Record<string, { position: number[] }>>;
 
-/** Encodes one term's postings from lunr.Builder's inverted index entry. */
-function encodeLunrPosting(posting: LunrPosting): string {
-  const entries: Array<[number, number, number[]]> = [];
+/** One term's entries from lunr.Builder's inverted index entry, ordered by article then field. */
+function lunrEntries(posting: LunrPosting): TermEntry[] {
+  const entries: TermEntry[] = [];
   FIELDS.forEach((f, field) => {
     const byDoc = posting[f.name] ?? {};
-    for (const ref of Object.keys(byDoc)) entries.push([docNumber(ref), field, byDoc[ref]!.position]);
+    for (const ref of Object.keys(byDoc)) entries.push({ doc: docNumber(ref), field, positions: byDoc[ref]!.position });
   });
-  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: string[] = [];
-  let prevDoc = 0;
-  for (const [doc, field, positions] of entries) {
-    encodeInt((doc - prevDoc) * FIELDS.length + field, out);
-    prevDoc = doc;
-    encodeInt(positions.length - 1, out);
-    let prev = -1;
-    for (const p of positions) {
-      encodeInt(p - prev - 1, out);
-      prev = p;
-    }
-  }
-  return out.join("");
+  return entries.sort((a, b) => a.doc - b.doc || a.field - b.field);
 }
 
 function collectWithLunr(documents: readonly SearchDocument[]): Collected {
@@ -145,7 +118,7 @@ function collectWithLunr(documents: readonly SearchDocument[]): Collected {
   const inverted = (builder as unknown as { invertedIndex: Record<string, LunrPosting> }).invertedIndex;
   // Code-unit order, as lunr.TokenSet.Builder requires.
   const terms = Object.keys(inverted).sort(compareCodeUnits);
-  return { terms, postings: (i) => encodeLunrPosting(inverted[terms[i]!]!), fieldLengths, builder };
+  return { terms, postings: (i) => encodeTermPostings(lunrEntries(inverted[terms[i]!]!), FIELDS.length), fieldLengths, builder };
 }
 
 /** A growable Int32Array: doubling leaves a few large garbage buffers, not one per term. */
@@ -241,7 +214,7 @@ function collectDirect(documents: readonly SearchDocument[]): Collected {
         if (c > 0) {
           // First occurrence in this field: the entry's head.
           let at = cursor[id]!;
-          arena[at++] = (n - lastDoc[id]!) * F + f;
+          arena[at++] = entryHead(n - lastDoc[id]!, f, F);
           arena[at++] = c - 1;
           cursor[id] = at;
           lastDoc[id] = n;
@@ -250,7 +223,7 @@ function collectDirect(documents: readonly SearchDocument[]): Collected {
         }
         const p = positions[i]!;
         const at = cursor[id]!;
-        arena[at] = p - previous[id]! - 1;
+        arena[at] = positionGap(p, previous[id]!);
         cursor[id] = at + 1;
         previous[id] = p;
       }
@@ -261,26 +234,8 @@ function collectDirect(documents: readonly SearchDocument[]): Collected {
   const order = termList.map((_, id) => id).sort((a, b) => compareCodeUnits(termList[a]!, termList[b]!));
   return {
     terms: order.map((id) => termList[id]!),
-    postings: (i) => encodeIntRange(arena, offset[order[i]!]!, offset[order[i]! + 1]!),
+    postings: (i) => encodePostingsInts(arena, offset[order[i]!]!, offset[order[i]! + 1]!),
     fieldLengths,
-  };
-}
-
-/** Numbers distinct values by first appearance. */
-function numbering<T>(): { values: T[]; number: (value: T) => number } {
-  const values: T[] = [];
-  const index = new Map<T, number>();
-  return {
-    values,
-    number(value) {
-      let n = index.get(value);
-      if (n === undefined) {
-        n = values.length;
-        values.push(value);
-        index.set(value, n);
-      }
-      return n;
-    },
   };
 }
 
@@ -335,18 +290,6 @@ function cutParts(terms: readonly string[], sizes: readonly number[], budget: nu
   return parts;
 }
 
-/**
- * The shortest string s, in whole code points, with before < s <= after (for sorted,
- * distinct terms): the common prefix and the next code point of `after`. The lower
- * bound of a part in meta (index-format.ts, "Meta").
- */
-export function separator(before: string, after: string): string {
-  let i = 0;
-  while (i < before.length && i < after.length && before.charCodeAt(i) === after.charCodeAt(i)) i++;
-  const c = after.charCodeAt(i);
-  return after.slice(0, c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1);
-}
-
 /** Builds the index of the documents (in archive order) and renders its files. */
 export function writeIndex(documents: readonly SearchDocument[], options: WriteOptions = {}): WrittenIndex {
   const docsPerPart = Math.max(1, Math.floor(options.docsPerPart ?? 1));
@@ -362,53 +305,24 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   const postingsFiles: Array<[string, string]> = [];
   const firsts: string[] = [];
   cutParts(terms, sizes, budget, maxTerms).forEach(([start, end], k) => {
-    const slice = terms.slice(start, end);
-    const payload: PostingsPayload = { terms: frontCode(slice), postings: encoded.slice(start, end).join(" ") };
+    const payload = encodePostingsPart({ terms: terms.slice(start, end), postings: encoded.slice(start, end) });
     const part = postingsPartName(k);
     if (k > 0) firsts.push(separator(terms[start - 1]!, terms[start]!));
     postingsFiles.push([partFile(part), wrapPart(part, payload)]);
   });
 
   const n = documents.length;
-  const columns = numbering<string>();
-  const people = numbering<string>();
-  const dates = numbering<string | null>();
-  const dateRuns: number[] = [];
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && documents[j]!.date === documents[i]!.date) j++;
-    dateRuns.push(dates.number(documents[i]!.date), j - i - 1);
-    i = j;
-  }
-  const peopleList: number[] = [];
-  for (const d of documents) {
-    const numbers = [...new Set(d.people.map((p) => people.number(p.name)))];
-    peopleList.push(numbers.length, ...numbers);
-  }
-  const meta: MetaFile = {
-    format: FORMAT_NAME,
-    version: FORMAT_VERSION,
+  const meta = encodeMeta({
     analyzer: ANALYZER_VERSION,
     lunr: lunr.version,
     bm25: BM25,
-    fields: FIELDS.map((f) => [f.name, f.boost]),
-    docCount: n,
+    fields: FIELDS.map((f) => [f.name, f.boost] as const),
     termCount: terms.length,
-    postings: { first: frontCode(firsts) },
     docsPerPart,
-    columns: [],
-    people: [],
-    dates: [],
-    docs: {
-      date: encodeInts(dateRuns),
-      column: encodeInts(documents.map((d) => (d.column === undefined ? 0 : columns.number(d.column) + 1))),
-      people: encodeInts(peopleList),
-      fieldLengths: FIELDS.map((field, f) => (field.name === COLUMN_FIELD ? null : encodeInts(fieldLengths.map((lengths) => lengths[f]!)))),
-    },
-  };
-  meta.columns = columns.values;
-  meta.people = people.values;
-  meta.dates = dates.values;
+    partFirsts: firsts,
+    articles: documents.map((d) => ({ date: d.date, column: d.column, people: d.people.map((p) => p.name) })),
+    fieldLengths,
+  });
 
   // The column field's lengths are not stored: the loader recomputes them from the names.
   const columnField = FIELDS.findIndex((f) => f.name === COLUMN_FIELD);
@@ -419,32 +333,9 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   for (const [path, content] of postingsFiles) files.set(path, content);
   for (let first = 0, k = 0; first < n; first += docsPerPart, k++) {
     const part = docsPartName(k);
-    const payload: DocsPayload = { first, docs: documents.slice(first, first + docsPerPart).map(displayFields) };
-    files.set(partFile(part), wrapPart(part, payload));
+    files.set(partFile(part), wrapPart(part, encodeDocsPart(first, documents.slice(first, first + docsPerPart))));
   }
   const written: WrittenIndex = { files, termCount: terms.length };
   if (collected.builder) written.builder = collected.builder;
   return written;
-}
-
-/** The document as stored in a docs part: the input's fields, in a fixed key order. */
-function displayFields(d: SearchDocument): SearchDocument {
-  const out: SearchDocument = {
-    id: d.id,
-    url: d.url,
-    title: d.title,
-    people: d.people.map((p) => ({ name: p.name, role: p.role })),
-    date: d.date,
-    edition: d.edition,
-    page: { id: d.page.id, label: d.page.label },
-    body: d.body,
-  };
-  if (d.kicker !== undefined) out.kicker = d.kicker;
-  if (d.subtitle !== undefined) out.subtitle = d.subtitle;
-  if (d.column !== undefined) out.column = d.column;
-  if (d.byline !== undefined) out.byline = d.byline;
-  if (d.readingTip !== undefined) out.readingTip = d.readingTip;
-  if (d.caption !== undefined) out.caption = d.caption;
-  if (d.dateLabel !== undefined) out.dateLabel = d.dateLabel;
-  return out;
 }

@@ -8,6 +8,7 @@
  * below 2,116 two, below 97,336 three. The alphabet is printable ASCII without `"` and
  * `\`, so the strings need no escaping in JSON and survive any text transport.
  */
+import { FormatError } from "./index-format.ts";
 
 const ALPHABET = (() => {
   let s = "";
@@ -28,7 +29,8 @@ const DECODE = (() => {
   return table;
 })();
 
-export class CodecError extends Error {
+/** A string that is not the codec's: a FormatError, since the codec is part of the format. */
+export class CodecError extends FormatError {
   override name = "CodecError";
 }
 

@@ -1,8 +1,19 @@
 /**
- * Index format: the files build/build-index.ts writes under `<site>/search/index/` and
- * the browser (through index-loader.ts) reads. This comment is the contract; the writer
- * (index-writer.ts) and the loader are tested against each other and against the
- * lunr.Index that lunr.Builder builds from the same articles (test/search/index.test.ts).
+ * Index format: the files the index build (src/search/build/) writes under
+ * `<site>/search/index/` and the query side (src/search/query/index-loader.ts) reads.
+ * This comment is the contract, and this folder its only code: both sides encode,
+ * decode and check every part with it and with nothing else, and it depends on nothing
+ * outside the folder:
+ *
+ * - index-format.ts (this file): the parts, their names, files and payload types;
+ * - codec.ts: lists of integers as strings; front-coding.ts: sorted term lists;
+ * - meta.ts, postings.ts, docs.ts: each part's encoder, validating decoder and checks;
+ * - documents.ts: an article's record (documents.json and docs parts);
+ * - index-location.ts: where the parts live (what the page script needs).
+ *
+ * test/search/format.test.ts round-trips each part; test/search/index.test.ts checks the
+ * writer and loader against each other and against the lunr.Index that lunr.Builder
+ * builds from the same articles.
  *
  * ## Parts and files
  * The index is a set of named parts. Part NAME is the file `NAME.js` under
@@ -22,7 +33,7 @@
  *   sorted by UTF-16 code units and cut into consecutive ranges, one per part, so the
  *   part of a term is found by binary search in the parts' lower bounds
  *   (`meta.postings.first`). The writer cuts by leading character under a byte budget
- *   (index-writer.ts, `partBytes`): all terms starting with one character (all bigrams
+ *   (build/index-writer.ts, `partBytes`): all terms starting with one character (all bigrams
  *   XY of a character X, and X itself) stay in one part unless together they exceed the
  *   budget, in which case they fill consecutive parts of their own. A CJK word of n
  *   characters is the bigrams c1c2 … c(n−1)cn, so it needs at most n − 1 parts (more
@@ -60,7 +71,8 @@
  *   each article: the field lengths Lunr's BM25 normalizes with. The average field
  *   lengths are recomputed from them (sum / docCount, as Lunr does). The column field's
  *   entry is null: its length is that of the article's column name, recomputed from
- *   `columns` and `docs.column` by `columnFieldLength`. A field an archive
+ *   `columns` and `docs.column` (analysis/fields.ts, `columnFieldLength`, which the
+ *   reader passes to `decodeFieldLengths`). A field an archive
  *   never uses is a run of zeros that gzip all but removes, and the loader decodes a
  *   field's lengths only when a query first scores a term in that field.
  *
@@ -77,9 +89,9 @@
  *
  * with docDelta = article number minus the previous entry's (the first entry: minus 0;
  * 0 = same article, next field), and p the term's token positions in the field
- * (analyzer.ts), increasing. The count is the term frequency Lunr scores with; the
+ * (analysis/analyzer.ts), increasing. The count is the term frequency Lunr scores with; the
  * positions let the query engine check that a word occurs as a contiguous string
- * (pattern.ts).
+ * (analysis/pattern.ts).
  *
  * ## Scoring
  * The loader rebuilds, for the terms of a query, the lunr.Index entries that
@@ -98,7 +110,6 @@
  * articles would silently find the wrong things. Output is deterministic: the same
  * documents give byte-identical files.
  */
-import { analyzeSegments } from "../analysis/analyzer.ts";
 import type { SearchDocument } from "./documents.ts";
 
 export const FORMAT_NAME = "banmian-search-index";
@@ -106,11 +117,6 @@ export const FORMAT_VERSION = 2;
 
 /** The field whose lengths the loader recomputes from the column names (see "Meta"). */
 export const COLUMN_FIELD = "column";
-
-/** The token count of the column field of an article with this column (fields.ts: a blank name is no text). */
-export function columnFieldLength(column: string | undefined): number {
-  return column === undefined || column.trim() === "" ? 0 : analyzeSegments([column]).length;
-}
 
 export { INDEX_DIR, META_PART, partFile } from "./index-location.ts";
 
@@ -194,31 +200,6 @@ export interface PostingsPayload {
   terms: string;
   /** Encoded postings per term, space-separated. */
   postings: string;
-}
-
-/** Front-codes sorted terms (see "Postings"). */
-export function frontCode(terms: readonly string[]): string {
-  let previous = "";
-  return terms
-    .map((term) => {
-      let shared = 0;
-      while (shared < 9 && shared < term.length && term.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
-      previous = term;
-      return String(shared) + term.slice(shared);
-    })
-    .join(" ");
-}
-
-/** The terms of a front-coded list. */
-export function frontDecode(coded: string): string[] {
-  if (coded === "") return [];
-  let previous = "";
-  return coded.split(" ").map((item) => {
-    const shared = item.charCodeAt(0) - 0x30;
-    if (!(shared >= 0 && shared <= 9) || shared > previous.length) throw new FormatError("bad front-coded term list");
-    previous = previous.slice(0, shared) + item.slice(1);
-    return previous;
-  });
 }
 
 export interface DocsPayload {

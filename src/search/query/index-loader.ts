@@ -13,35 +13,17 @@
  */
 import lunr from "lunr";
 import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
-import { decodeInts } from "../format/codec.ts";
+import { columnFieldLength } from "../analysis/fields.ts";
+import { decodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
-import {
-  FORMAT_NAME,
-  FORMAT_VERSION,
-  COLUMN_FIELD,
-  FormatError,
-  META_PART,
-  columnFieldLength,
-  docRef,
-  docsPartName,
-  frontDecode,
-  postingsPartName,
-  type DocsPayload,
-  type MetaFile,
-  type MetaPayload,
-  type PostingsPayload,
-  type PostingsRange,
-} from "../format/index-format.ts";
+import { META_PART, docRef, docsPartName, type MetaFile, type MetaPayload } from "../format/index-format.ts";
+import { decodeFieldLengths, decodeMeta, validateMeta, type FieldLengths } from "../format/meta.ts";
+import { decodePostingsPart, decodeTermPostings, entryPositions, type DecodedPostings, type PostingsPart, type TermEntry } from "../format/postings.ts";
+
+export type { TermEntry } from "../format/postings.ts";
 
 /** Returns the parsed payload of the part with the given name. */
 export type PartSource = (name: string) => Promise<unknown>;
-
-/** One (article, field) in which a term occurs, with the term's positions there. */
-export interface TermEntry {
-  doc: number;
-  field: number;
-  positions: number[];
-}
 
 export interface TermPostings {
   term: string;
@@ -62,11 +44,6 @@ export interface Occurrences {
   entries(): Iterable<[number, Array<number[] | undefined>]>;
 }
 
-interface LoadedPostings {
-  terms: string[];
-  postings: string[];
-}
-
 /**
  * One term's postings decoded into flat arrays, without an object per entry: a query
  * on a cold page touches common terms with thousands of entries, of which it needs the
@@ -79,42 +56,24 @@ export class CompactPostings implements Occurrences {
   readonly size: number;
   private readonly decoded = new Map<number, Array<number[] | undefined>>();
 
-  private constructor(
-    readonly count: number,
-    readonly docs: Int32Array,
-    readonly fields: Uint8Array,
-    readonly tf: Int32Array,
-    private readonly start: Int32Array,
-    private readonly ints: number[],
-  ) {
+  readonly count: number;
+  readonly docs: Int32Array;
+  readonly fields: Uint8Array;
+  readonly tf: Int32Array;
+
+  private constructor(private readonly arrays: DecodedPostings) {
+    this.count = arrays.count;
+    this.docs = arrays.docs;
+    this.fields = arrays.fields;
+    this.tf = arrays.tf;
     let distinct = 0;
-    for (let k = 0; k < count; k++) if (k === 0 || docs[k] !== docs[k - 1]) distinct++;
+    for (let k = 0; k < this.count; k++) if (k === 0 || this.docs[k] !== this.docs[k - 1]) distinct++;
     this.size = distinct;
   }
 
-  /** Decodes one term's postings string (index-format.ts, "Postings"). */
+  /** Decodes one term's postings string (format/postings.ts). */
   static decode(text: string, fieldCount: number): CompactPostings {
-    const ints = decodeInts(text);
-    // Entries number at most a third of the integers (head, count, a position each).
-    const max = Math.ceil(ints.length / 3);
-    const docs = new Int32Array(max);
-    const fields = new Uint8Array(max);
-    const tf = new Int32Array(max);
-    const start = new Int32Array(max);
-    let n = 0;
-    let doc = 0;
-    for (let i = 0; i < ints.length; n++) {
-      const head = ints[i++]!;
-      doc += Math.floor(head / fieldCount);
-      const count = ints[i++];
-      if (count === undefined || i + count + 1 > ints.length) throw new FormatError("truncated postings");
-      docs[n] = doc;
-      fields[n] = head % fieldCount;
-      tf[n] = count + 1;
-      start[n] = i;
-      i += count + 1;
-    }
-    return new CompactPostings(n, docs.subarray(0, n), fields.subarray(0, n), tf.subarray(0, n), start.subarray(0, n), ints);
+    return new CompactPostings(decodeTermPostings(text, fieldCount));
   }
 
   /** The first entry of an article, or -1. */
@@ -140,10 +99,7 @@ export class CompactPostings implements Occurrences {
 
   /** The positions of entry k, increasing. */
   positions(k: number): number[] {
-    const out = new Array<number>(this.tf[k]!);
-    let p = -1;
-    for (let i = 0, at = this.start[k]!; i < out.length; i++) out[i] = p = p + this.ints[at + i]! + 1;
-    return out;
+    return entryPositions(this.arrays, k);
   }
 
   has(doc: number): boolean {
@@ -222,150 +178,13 @@ function lowerBound(sorted: readonly string[], value: string): number {
   return lo;
 }
 
-function checkMeta(payload: unknown): MetaFile {
-  const meta = payload as Partial<MetaFile> | null;
-  if (typeof meta !== "object" || meta === null || meta.format !== FORMAT_NAME) {
-    throw new FormatError("meta: not a Banmian search index");
-  }
-  if (meta.version !== FORMAT_VERSION) {
-    throw new FormatError(`meta: index format ${meta.version}, this code reads ${FORMAT_VERSION}: rebuild the index`);
-  }
-  if (meta.analyzer !== ANALYZER_VERSION) {
-    throw new FormatError(`meta: index built with analyzer ${meta.analyzer}, this code has ${ANALYZER_VERSION}: rebuild the index`);
-  }
-  const docs = meta.docs;
-  if (
-    typeof meta.postings?.first !== "string" ||
-    typeof meta.termCount !== "number" ||
-    !Array.isArray(meta.fields) ||
-    typeof meta.docCount !== "number" ||
-    !Array.isArray(meta.columns) ||
-    !Array.isArray(meta.people) ||
-    !Array.isArray(meta.dates) ||
-    typeof docs?.date !== "string" ||
-    typeof docs.column !== "string" ||
-    typeof docs.people !== "string" ||
-    !Array.isArray(docs.fieldLengths)
-  ) {
-    throw new FormatError("meta: incomplete");
-  }
-  return meta as MetaFile;
-}
-
-/** Field lengths of one field: per article, and their average as Lunr computes it. */
-export interface FieldLengths {
-  lengths: Uint32Array;
-  average: number;
-}
-
-/**
- * Decodes the meta part (index-format.ts, "Meta") into what the engine, filters and
- * facets read. Only the part table is decoded at once: the per-article facts (dates,
- * columns, people) on first use (filters and facets need them, a plain query does not),
- * and field lengths by `decodeFieldLengths`, per field, when a query first scores a
- * term in that field. Opening the index on a cold page stays cheap as the archive grows.
- * Throws FormatError when what it decodes does not add up.
- */
-export function decodeMeta(file: MetaFile): MetaPayload {
-  const n = file.docCount;
-  const bad = (what: string) => new FormatError(`meta: ${what} do not match`);
-
-  const firsts = ["", ...frontDecode(file.postings.first)];
-  for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]!)) throw bad("postings parts");
-  const postings: PostingsRange[] = firsts.map((first, k) => ({ part: postingsPartName(k), first }));
-  if (file.docs.fieldLengths.length !== file.fields.length) throw bad("field lengths");
-
-  const decodeDates = (): Array<string | null> => {
-    const date: Array<string | null> = [];
-    const runs = decodeInts(file.docs.date);
-    for (let r = 0; r + 1 < runs.length; r += 2) {
-      const value = file.dates[runs[r]!];
-      const length = runs[r + 1]! + 1;
-      if (value === undefined || date.length + length > n) throw bad("dates");
-      for (let i = 0; i < length; i++) date.push(value);
-    }
-    if (date.length !== n || runs.length % 2 !== 0) throw bad("dates");
-    return date;
-  };
-  const decodeColumns = (): number[] => {
-    const column = decodeInts(file.docs.column).map((c) => c - 1);
-    if (column.length !== n || column.some((c) => c >= file.columns.length)) throw bad("columns");
-    return column;
-  };
-  const decodePeople = (): number[][] => {
-    const people: number[][] = [];
-    const ints = decodeInts(file.docs.people);
-    for (let i = 0; i < ints.length; ) {
-      const count = ints[i++]!;
-      if (i + count > ints.length) throw bad("people");
-      const list = ints.slice(i, i + count);
-      i += count;
-      if (list.some((p) => p >= file.people.length)) throw bad("people");
-      people.push(list);
-    }
-    if (people.length !== n) throw bad("people");
-    return people;
-  };
-  let date: Array<string | null> | undefined;
-  let column: number[] | undefined;
-  let people: number[][] | undefined;
-  const docs: MetaPayload["docs"] = {
-    get date() {
-      return (date ??= decodeDates());
-    },
-    get column() {
-      return (column ??= decodeColumns());
-    },
-    get people() {
-      return (people ??= decodePeople());
-    },
-  };
-  return {
-    format: file.format,
-    version: file.version,
-    analyzer: file.analyzer,
-    lunr: file.lunr,
-    bm25: file.bm25,
-    fields: file.fields,
-    docCount: n,
-    termCount: file.termCount,
-    postings,
-    docsPerPart: file.docsPerPart,
-    columns: file.columns,
-    people: file.people,
-    docs,
-  };
-}
-
-/**
- * The lengths of field `field` in every article, and their average (sum / docCount, as
- * Lunr). The column field's are recomputed from the column names (`column`: each
- * article's column number, or -1).
- */
-export function decodeFieldLengths(file: MetaFile, field: number, column: () => readonly number[]): FieldLengths {
-  const stored = file.docs.fieldLengths[field];
-  let lengths: Uint32Array;
-  if (stored === null && file.fields[field]?.[0] === COLUMN_FIELD) {
-    const byColumn = file.columns.map((name) => columnFieldLength(name));
-    lengths = Uint32Array.from(column(), (c) => (c < 0 ? 0 : byColumn[c]!));
-  } else if (typeof stored === "string") {
-    lengths = Uint32Array.from(decodeInts(stored));
-  } else {
-    throw new FormatError("meta: field lengths missing");
-  }
-  if (lengths.length !== file.docCount) throw new FormatError("meta: field lengths do not match");
-  let sum = 0;
-  for (let d = 0; d < lengths.length; d++) sum += lengths[d]!;
-  return { lengths, average: lengths.length === 0 ? 0 : sum / lengths.length };
-}
-
 export class IndexLoader {
   readonly fieldNames: string[];
   private readonly fieldBoosts: number[];
   /** Per field, decoded on first use. */
   private readonly fieldLengths: Array<FieldLengths | undefined> = [];
   private readonly parts = new Map<string, Promise<unknown>>();
-  private readonly postingsParts = new Map<string, LoadedPostings>();
+  private readonly postingsParts = new Map<string, PostingsPart>();
   private readonly postingsLoading = new Map<string, Promise<void>>();
   private readonly lunrTerms = new Map<string, LunrTerm>();
   private readonly partFirsts: string[];
@@ -385,7 +204,7 @@ export class IndexLoader {
 
   /** Loads and checks the meta part. Rejects with FormatError on an unusable index. */
   static async open(source: PartSource): Promise<IndexLoader> {
-    return new IndexLoader(checkMeta(await source(META_PART)), source);
+    return new IndexLoader(validateMeta(await source(META_PART), ANALYZER_VERSION), source);
   }
 
   get docCount(): number {
@@ -394,7 +213,7 @@ export class IndexLoader {
 
   /** The lengths of a field in every article, and their average. */
   private lengthsOf(field: number): FieldLengths {
-    return (this.fieldLengths[field] ??= decodeFieldLengths(this.file, field, () => this.meta.docs.column));
+    return (this.fieldLengths[field] ??= decodeFieldLengths(this.file, field, () => this.meta.docs.column, columnFieldLength));
   }
 
   fieldLength(doc: number, field: number): number {
@@ -447,17 +266,9 @@ export class IndexLoader {
     const range = this.meta.postings[k]!;
     let loading = this.postingsLoading.get(range.part);
     if (!loading) {
+      const next = this.meta.postings[k + 1]?.first;
       loading = this.part(range.part).then((payload) => {
-        const p = payload as PostingsPayload;
-        if (typeof p?.terms !== "string" || typeof p.postings !== "string") throw new FormatError(`${range.part}: malformed`);
-        const terms = frontDecode(p.terms);
-        const postings = terms.length === 0 ? [] : p.postings.split(" ");
-        if (terms.length !== postings.length) throw new FormatError(`${range.part}: term count mismatch`);
-        const next = this.meta.postings[k + 1];
-        if (terms.length > 0 && (terms[0]! < range.first || (next && terms[terms.length - 1]! >= next.first))) {
-          throw new FormatError(`${range.part}: terms outside the part's range`);
-        }
-        this.postingsParts.set(range.part, { terms, postings });
+        this.postingsParts.set(range.part, decodePostingsPart(range.part, payload, { first: range.first, next }));
       });
       this.postingsLoading.set(range.part, loading);
       loading.catch(() => this.postingsLoading.delete(range.part));
@@ -465,7 +276,7 @@ export class IndexLoader {
     return loading;
   }
 
-  private loadedPart(term: string): LoadedPostings | undefined {
+  private loadedPart(term: string): PostingsPart | undefined {
     return this.postingsParts.get(this.meta.postings[this.partIndexOf(term)]!.part);
   }
 
@@ -588,14 +399,9 @@ export class IndexLoader {
     const per = this.meta.docsPerPart;
     const wanted = [...new Set(numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < this.docCount))];
     const partNumbers = [...new Set(wanted.map((n) => Math.floor(n / per)))];
-    const payloads = await Promise.all(partNumbers.map((k) => this.part(docsPartName(k)) as Promise<DocsPayload>));
+    const payloads = await Promise.all(partNumbers.map((k) => this.part(docsPartName(k)).then((p) => decodeDocsPart(docsPartName(k), p))));
     const found = new Map<number, SearchDocument>();
     payloads.forEach((p) => p.docs.forEach((doc, i) => found.set(p.first + i, doc)));
     return new Map(wanted.filter((n) => found.has(n)).map((n) => [n, found.get(n)!]));
   }
-}
-
-/** Decodes one term's postings string (index-format.ts, "Postings") into entries (for tests and tools). */
-export function decodePostings(text: string, fieldCount: number): TermEntry[] {
-  return CompactPostings.decode(text, fieldCount).toEntries();
 }

@@ -1,0 +1,23 @@
+/**
+ * Docs: the encoding of a docs part (index-format.ts, "docs/K"), both ways: the records
+ * of consecutive articles, each the article's entry of documents.json (documents.ts).
+ */
+import { searchDocument, parseDocument, type SearchDocument } from "./documents.ts";
+import { FormatError, type DocsPayload } from "./index-format.ts";
+
+/** The payload of the docs part whose first article is number `first`. */
+export function encodeDocsPart(first: number, docs: readonly SearchDocument[]): DocsPayload {
+  return { first, docs: docs.map(searchDocument) };
+}
+
+/** A docs part's payload, checked; throws FormatError naming the part and the field. */
+export function decodeDocsPart(name: string, payload: unknown): DocsPayload {
+  const fail = (where: string, what: string): never => {
+    throw new FormatError(`${name}: ${where}: ${what}`);
+  };
+  const p = payload as Partial<DocsPayload> | null;
+  if (typeof p !== "object" || p === null) fail("top level", "must be an object");
+  if (!Number.isSafeInteger(p!.first) || p!.first! < 0) fail("first", "must be an article number");
+  if (!Array.isArray(p!.docs)) fail("docs", "must be an array");
+  return { first: p!.first!, docs: p!.docs!.map((raw, i) => parseDocument(raw, `docs[${i}]`, fail)) };
+}

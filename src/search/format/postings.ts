@@ -1,0 +1,136 @@
+/**
+ * Postings: the encoding of a term's postings and of a postings part (index-format.ts,
+ * "Postings"), both ways. The index writer (build/) encodes with it and the loader
+ * (query/) decodes with it; nothing else knows the layout.
+ *
+ * A term's postings are one codec string (codec.ts) of, for each (article, field) in
+ * which the term occurs, ordered by article then field:
+ *
+ *     docDelta·F + field,  count − 1,  p0,  p1 − p0 − 1,  …
+ *
+ * `entryHead` and `positionGap` are those integers; the direct writer lays them out in
+ * its own arena (build/collect-direct.ts) and encodes the arena's ranges with
+ * `encodePostingsInts`, the reference writer encodes entries with `encodeTermPostings`.
+ */
+import { decodeInts, encodeInt, encodeIntRange } from "./codec.ts";
+import { frontCode, frontDecode } from "./front-coding.ts";
+import { FormatError, type PostingsPayload } from "./index-format.ts";
+
+/** One (article, field) in which a term occurs, with the term's positions there. */
+export interface TermEntry {
+  doc: number;
+  field: number;
+  positions: number[];
+}
+
+/** The first integer of an entry: the article's distance from the previous entry's, and the field. */
+export const entryHead = (docDelta: number, field: number, fieldCount: number): number => docDelta * fieldCount + field;
+
+/** The integer stored for a position after the previous one (-1 before the first). */
+export const positionGap = (position: number, previous: number): number => position - previous - 1;
+
+/** Encodes a term's entries, ordered by article then field. */
+export function encodeTermPostings(entries: readonly TermEntry[], fieldCount: number): string {
+  const out: string[] = [];
+  let prevDoc = 0;
+  for (const { doc, field, positions } of entries) {
+    encodeInt(entryHead(doc - prevDoc, field, fieldCount), out);
+    prevDoc = doc;
+    encodeInt(positions.length - 1, out);
+    let prev = -1;
+    for (const p of positions) {
+      encodeInt(positionGap(p, prev), out);
+      prev = p;
+    }
+  }
+  return out.join("");
+}
+
+/** Encodes integers already laid out as above, values[start, end) (the direct writer's arena). */
+export function encodePostingsInts(values: ArrayLike<number>, start: number, end: number): string {
+  return encodeIntRange(values, start, end);
+}
+
+/**
+ * A term's postings decoded into flat arrays (no object per entry): entry k is field
+ * `fields[k]` of article `docs[k]` (articles increasing), where the term occurs `tf[k]`
+ * times, its position gaps starting at `ints[start[k]]`.
+ */
+export interface DecodedPostings {
+  count: number;
+  docs: Int32Array;
+  fields: Uint8Array;
+  tf: Int32Array;
+  start: Int32Array;
+  ints: number[];
+}
+
+/** Decodes one term's postings string; throws FormatError when it is truncated. */
+export function decodeTermPostings(text: string, fieldCount: number): DecodedPostings {
+  const ints = decodeInts(text);
+  // Entries number at most a third of the integers (head, count, a position each).
+  const max = Math.ceil(ints.length / 3);
+  const docs = new Int32Array(max);
+  const fields = new Uint8Array(max);
+  const tf = new Int32Array(max);
+  const start = new Int32Array(max);
+  let n = 0;
+  let doc = 0;
+  for (let i = 0; i < ints.length; n++) {
+    const head = ints[i++]!;
+    doc += Math.floor(head / fieldCount);
+    const count = ints[i++];
+    if (count === undefined || i + count + 1 > ints.length) throw new FormatError("truncated postings");
+    docs[n] = doc;
+    fields[n] = head % fieldCount;
+    tf[n] = count + 1;
+    start[n] = i;
+    i += count + 1;
+  }
+  return { count: n, docs: docs.subarray(0, n), fields: fields.subarray(0, n), tf: tf.subarray(0, n), start: start.subarray(0, n), ints };
+}
+
+/** The positions of entry k, increasing. */
+export function entryPositions(d: DecodedPostings, k: number): number[] {
+  const out = new Array<number>(d.tf[k]!);
+  let p = -1;
+  for (let i = 0, at = d.start[k]!; i < out.length; i++) out[i] = p = p + d.ints[at + i]! + 1;
+  return out;
+}
+
+/** Decodes one term's postings string into entries (for tests and tools). */
+export function decodePostings(text: string, fieldCount: number): TermEntry[] {
+  const d = decodeTermPostings(text, fieldCount);
+  return Array.from({ length: d.count }, (_, k) => ({ doc: d.docs[k]!, field: d.fields[k]!, positions: entryPositions(d, k) }));
+}
+
+/** A postings part: sorted terms and their encoded postings, in the same order. */
+export interface PostingsPart {
+  terms: string[];
+  postings: string[];
+}
+
+/** The payload of a postings part. */
+export function encodePostingsPart(part: PostingsPart): PostingsPayload {
+  return { terms: frontCode(part.terms), postings: part.postings.join(" ") };
+}
+
+/**
+ * The terms and postings strings of a postings part's payload, checked against the
+ * part's range in meta (its terms t with first ≤ t < next). Throws FormatError naming
+ * the part when the payload is malformed.
+ */
+export function decodePostingsPart(name: string, payload: unknown, range: { first: string; next?: string | undefined }): PostingsPart {
+  const p = payload as Partial<PostingsPayload> | null;
+  if (typeof p !== "object" || p === null || typeof p.terms !== "string" || typeof p.postings !== "string") {
+    throw new FormatError(`${name}: malformed`);
+  }
+  const terms = frontDecode(p.terms);
+  const postings = terms.length === 0 ? [] : p.postings.split(" ");
+  if (terms.length !== postings.length) throw new FormatError(`${name}: term count mismatch`);
+  for (let i = 1; i < terms.length; i++) if (!(terms[i - 1]! < terms[i]!)) throw new FormatError(`${name}: terms out of order`);
+  if (terms.length > 0 && (terms[0]! < range.first || (range.next !== undefined && terms[terms.length - 1]! >= range.next))) {
+    throw new FormatError(`${name}: terms outside the part's range`);
+  }
+  return { terms, postings };
+}
