@@ -25,7 +25,9 @@ import {
 import { frontCode, frontDecode } from "../../src/search/format/front-coding.ts";
 import { separator } from "../../src/search/format/meta.ts";
 import { decodePostings } from "../../src/search/format/postings.ts";
-import { IndexLoader, lunrIdf, type PartSource } from "../../src/search/query/index-loader.ts";
+import { IndexLoader } from "../../src/search/query/index-loader.ts";
+import { lunrIdf } from "../../src/search/query/lunr-rebuild.ts";
+import type { PartSource } from "../../src/search/query/part-cache.ts";
 import { DEFAULT_PART_BYTES, writeIndex } from "../../src/search/build/index-writer.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { corpusFile, corpusToDocuments, makeSite, readCorpus, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { INDEX_DIR, partFile, unwrapPart } from "../format/index-format.ts";
-import type { PartSource } from "../query/index-loader.ts";
+import type { PartSource } from "../query/part-cache.ts";
 
 /** A PartSource reading `<siteDir>/search/index/NAME.js`. */
 export function nodePartSource(siteDir: string): PartSource {

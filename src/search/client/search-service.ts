@@ -5,7 +5,7 @@
  */
 import { compileFilters } from "../query/filters.ts";
 import { countFacets } from "../query/facets.ts";
-import type { PartSource } from "../query/index-loader.ts";
+import type { PartSource } from "../query/part-cache.ts";
 import { SearchEngine, type SearchResponse } from "../query/query-engine.ts";
 import { parseQuery } from "../query/query-parser.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";

@@ -5,7 +5,7 @@
  * which the page may fetch while the worker starts and hand over.
  */
 import { META_PART, unwrapPart } from "../format/index-format.ts";
-import type { PartSource } from "../query/index-loader.ts";
+import type { PartSource } from "../query/part-cache.ts";
 import { fetchPartSource } from "../query/part-sources.ts";
 import { openSearchService } from "./search-service.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";

@@ -5,7 +5,7 @@
  * the global `banmianSearchPart(name, payload)`. Node uses node-part-source.ts instead.
  */
 import { PART_CALLBACK, partFile, unwrapPart } from "../format/index-format.ts";
-import type { PartSource } from "./index-loader.ts";
+import type { PartSource } from "./part-cache.ts";
 
 /** Fetches parts relative to `baseUrl`, the URL of the index directory ending in "/". */
 export function fetchPartSource(baseUrl: string | URL, fetchImpl: typeof fetch = fetch): PartSource {

@@ -10,28 +10,31 @@
  * 2. the postings parts of those terms are loaded; a term missing from the archive
  *    means no result, at once;
  * 3. the articles in which every word occurs as a contiguous string in one field are
- *    found from the terms' positions (pattern.ts), and the filters (filters.ts) applied;
+ *    found from the terms' positions (pattern-matcher.ts), and the filters (filters.ts)
+ *    applied;
  * 4. Lunr scores them: lunr.Index#query runs on an index holding just the query's terms
- *    and these articles (loader.lunrIndex), one clause per pattern element (X* for a
+ *    and these articles (lunr-rebuild.ts), one clause per pattern element (X* for a
  *    one-character word), the terms only the whole-query phrase has (站运 in 驿站运营)
  *    included, so that they add to the score; Lunr's BM25 with the boosts of fields.ts;
  * 5. hits are ranked by tier, then Lunr's score, then archive order: tier 2 when the
  *    whole query occurs as one phrase, 1 when each space-separated part does, 0 when only
  *    the words do. `score` is tier + s / (1 + s) for Lunr score s, so it falls with rank.
  *
- * Result details (title, URL, snippet from snippets.ts) need the docs parts and are
+ * Result details (result-details.ts: title, URL, snippet) need the docs parts and are
  * loaded only for the results asked for (`results`).
  */
 import lunr from "lunr";
-import type { SearchDocument } from "../format/documents.ts";
+import { elementKey, type Pattern, type PatternElement } from "../analysis/pattern.ts";
+import { docNumber } from "../format/index-format.ts";
 import { compileFilters, type SearchFilters } from "./filters.ts";
-import { docNumber, docRef } from "../format/index-format.ts";
-import { IndexLoader, type Occurrences, type PartSource } from "./index-loader.ts";
-import { elementKey, matchesSomewhere, type Pattern, type PatternElement } from "../analysis/pattern.ts";
+import { IndexLoader } from "./index-loader.ts";
+import type { PartSource } from "./part-cache.ts";
+import { PatternMatcher } from "./pattern-matcher.ts";
 import { parseQuery, segmenterReady, wordPatterns, type ParsedQuery } from "./query-parser.ts";
-import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
+import { resultDetails, type SearchResult } from "./result-details.ts";
 
 export type { SearchFilters } from "./filters.ts";
+export type { SearchResult } from "./result-details.ts";
 
 export interface SearchHit {
   /** Article number (archive order). */
@@ -52,25 +55,6 @@ export interface SearchResponse {
   milliseconds: number;
 }
 
-export interface SearchResult {
-  doc: number;
-  id: string;
-  title: string;
-  /** Relative to the site root. */
-  url: string;
-  date: string | null;
-  /** The date as the site shows it, when documents.json gives one. */
-  dateLabel?: string;
-  page: { id: string; label: string };
-  column?: string;
-  people: string[];
-  score: number;
-  tier: number;
-  /** Match ranges in the title. */
-  titleRanges: Range[];
-  snippet: Snippet;
-}
-
 /** A first page: candidates up to this many have their docs parts fetched before ranking. */
 const PREFETCH_DOCS = 10;
 
@@ -80,13 +64,12 @@ interface Matched {
   hits: SearchHit[];
 }
 
-/** Elements whose occurrences are kept between queries (a prefix's merge is costly). */
-const OCCURRENCE_CACHE_SIZE = 512;
-
 export class SearchEngine {
-  private readonly occurrenceCache = new Map<string, Occurrences>();
+  private readonly matcher: PatternMatcher;
 
-  private constructor(readonly index: IndexLoader) {}
+  private constructor(readonly index: IndexLoader) {
+    this.matcher = new PatternMatcher(index);
+  }
 
   /** Opens an index through a part source (loads its meta part). Rejects if the index is unusable. */
   static async open(source: PartSource): Promise<SearchEngine> {
@@ -117,8 +100,8 @@ export class SearchEngine {
       // CJK runs whole first. How Intl.Segmenter cuts a run changes only which articles
       // qualify at tier 0: every bigram of a run is in its part's pattern, so terms, Lunr
       // clauses, scores and the tiers above 0 are the same. The first segmenter on a page
-      // loads ICU's word dictionary (40–90 ms on a cold page): it runs once the articles
-      // sure to head the list are on their way.
+      // loads ICU's word dictionary, which takes a while on a cold page: it runs once the
+      // articles sure to head the list are on their way.
       const runs = parseQuery(input, { segment: false });
       query = runs;
       if (runs.truncated) problems.push("query cut to its first characters");
@@ -191,7 +174,7 @@ export class SearchEngine {
     // Articles in which every word occurs as a contiguous string in one field.
     let candidates: Set<number> | null = null;
     for (const word of words) {
-      const found = this.occurringIn(word, candidates);
+      const found = this.matcher.occurringIn(word, candidates);
       if (found.size === 0) return none;
       candidates = found;
     }
@@ -219,7 +202,7 @@ export class SearchEngine {
     // on an index holding only these terms and articles. Which articles qualify was
     // decided by the caller, so every clause is optional and only adds to the score.
     const termsOf = new Map<string, string[]>();
-    for (const [key, e] of elements) termsOf.set(key, this.termsOf(e));
+    for (const [key, e] of elements) termsOf.set(key, this.matcher.termsOf(e));
     const lunrIndex = this.index.lunrIndex([...termsOf.values()].flat(), docs);
     const results = lunrIndex.query((q) => {
       for (const [key, e] of elements) {
@@ -233,7 +216,7 @@ export class SearchEngine {
     });
 
     // Tiers, set-wise: a pattern identical to a word's holds for every article here.
-    const holds = (pattern: Pattern): Set<number> => (words.some((w) => samePattern(w, pattern)) ? docs : this.occurringIn(pattern, docs));
+    const holds = (pattern: Pattern): Set<number> => (words.some((w) => samePattern(w, pattern)) ? docs : this.matcher.occurringIn(pattern, docs));
     const phraseDocs = query.phrase ? holds(query.phrase) : new Set<number>();
     let partDocs: Set<number> = docs;
     for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));
@@ -248,106 +231,12 @@ export class SearchEngine {
     return hits;
   }
 
-  /** The terms an element accepts (its loaded parts must be in memory). */
-  private termsOf(e: PatternElement): string[] {
-    return e.prefix ? this.index.expand(e.term) : this.index.has(e.term) ? [e.term] : [];
-  }
-
-  /** Where an element's terms occur: one term's occurrences, or a prefix's merged. */
-  private elementOccurrences(e: PatternElement): Occurrences {
-    const key = elementKey(e);
-    let occ = this.occurrenceCache.get(key);
-    if (occ) return occ;
-    const terms = this.termsOf(e);
-    if (terms.length === 1) {
-      occ = this.index.occurrences(terms[0]!)!;
-    } else {
-      const union = new Map<number, Array<number[] | undefined>>();
-      occ = union;
-      for (const term of terms) {
-        for (const [doc, fields] of this.index.occurrences(term)!.entries()) {
-          let merged = union.get(doc);
-          if (!merged) union.set(doc, (merged = []));
-          fields.forEach((positions, f) => {
-            if (positions) merged![f] = merged![f] ? [...merged![f]!, ...positions] : positions;
-          });
-        }
-      }
-      for (const fields of union.values()) fields.forEach((p) => p?.sort((a, b) => a - b));
-    }
-    if (this.occurrenceCache.size >= OCCURRENCE_CACHE_SIZE) this.occurrenceCache.clear();
-    this.occurrenceCache.set(key, occ);
-    return occ;
-  }
-
-  /** The articles (among `within`, when given) where the pattern occurs in one field. */
-  private occurringIn(pattern: Pattern, within: ReadonlySet<number> | null): Set<number> {
-    const lists = pattern.elements.map((e) => this.elementOccurrences(e));
-    let rarest = 0;
-    for (let k = 1; k < lists.length; k++) if (lists[k]!.size < lists[rarest]!.size) rarest = k;
-    const found = new Set<number>();
-    if (lists.length === 1) {
-      // One element: occurring anywhere is occurring as the whole pattern.
-      const only = lists[0]!;
-      if (within && within.size < only.size) for (const doc of within) only.has(doc) && found.add(doc);
-      else for (const doc of only.keys()) if (!within || within.has(doc)) found.add(doc);
-      return found;
-    }
-    const check = (doc: number) => {
-      const perElement = lists.map((l) => l.get(doc));
-      if (perElement.some((x) => x === undefined)) return;
-      for (let f = 0; f < this.index.fieldNames.length; f++) {
-        if (perElement.some((x) => x![f] === undefined)) continue;
-        if (matchesSomewhere(pattern, (e) => perElement[pattern.elements.indexOf(e)]![f]!)) {
-          found.add(doc);
-          return;
-        }
-      }
-    };
-    if (within && within.size < lists[rarest]!.size) for (const doc of within) check(doc);
-    else for (const doc of lists[rarest]!.keys()) if (!within || within.has(doc)) check(doc);
-    return found;
-  }
-
   /**
-   * Details for hits[offset, offset + limit): loads their docs parts and makes snippets.
-   * Never rejects; a result whose part cannot be loaded is left out and reported.
+   * Details for hits[offset, offset + limit) (result-details.ts): loads their docs parts
+   * and makes snippets. Never rejects.
    */
-  async results(response: SearchResponse, offset = 0, limit = 10): Promise<SearchResult[]> {
-    const slice = response.hits.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
-    let docs: Map<number, SearchDocument>;
-    try {
-      docs = await this.index.documents(slice.map((h) => h.doc));
-    } catch (e) {
-      response.problems.push(`could not load results: ${e instanceof Error ? e.message : String(e)}`);
-      return [];
-    }
-    const patterns = wordPatterns(response.query);
-    const out: SearchResult[] = [];
-    for (const hit of slice) {
-      const doc = docs.get(hit.doc);
-      if (!doc) {
-        response.problems.push(`article ${docRef(hit.doc)} missing from the index`);
-        continue;
-      }
-      const result: SearchResult = {
-        doc: hit.doc,
-        id: doc.id,
-        title: doc.title,
-        url: doc.url,
-        date: doc.date,
-        page: doc.page,
-        people: doc.people.map((p) => p.name),
-        score: hit.score,
-        tier: hit.tier,
-        titleRanges: safe(() => highlight(doc.title, patterns), []),
-        snippet: safe(() => makeSnippet(doc, patterns), { text: doc.body[0] ?? "", ranges: [] }),
-      };
-      if (doc.column !== undefined) result.column = doc.column;
-      if (doc.dateLabel !== undefined) result.dateLabel = doc.dateLabel;
-      out.push(result);
-    }
-    return out;
+  results(response: SearchResponse, offset = 0, limit = 10): Promise<SearchResult[]> {
+    return resultDetails(this.index, response, offset, limit);
   }
 }
 
@@ -368,14 +257,6 @@ function intersect(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> 
   const out = new Set<number>();
   for (const x of small) if (large.has(x)) out.add(x);
   return out;
-}
-
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    return f();
-  } catch {
-    return fallback;
-  }
 }
 
 function now(): number {

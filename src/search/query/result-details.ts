@@ -1,0 +1,80 @@
+/**
+ * Result details: what a results list shows of a hit (title, URL, date, page, column,
+ * people and a snippet with the matches marked, snippets.ts), from the docs parts of
+ * the hits shown, which are loaded only then. Never rejects: a result whose part
+ * cannot be loaded is left out and reported in the response's problems.
+ */
+import { docRef } from "../format/index-format.ts";
+import type { SearchDocument } from "../format/documents.ts";
+import type { IndexLoader } from "./index-loader.ts";
+import { wordPatterns } from "./query-parser.ts";
+import type { SearchResponse } from "./query-engine.ts";
+import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
+
+export interface SearchResult {
+  doc: number;
+  id: string;
+  title: string;
+  /** Relative to the site root. */
+  url: string;
+  date: string | null;
+  /** The date as the site shows it, when documents.json gives one. */
+  dateLabel?: string;
+  page: { id: string; label: string };
+  column?: string;
+  people: string[];
+  score: number;
+  tier: number;
+  /** Match ranges in the title. */
+  titleRanges: Range[];
+  snippet: Snippet;
+}
+
+/**
+ * Details for hits[offset, offset + limit): loads their docs parts and makes snippets.
+ * Never rejects; a result whose part cannot be loaded is left out and reported.
+ */
+export async function resultDetails(index: IndexLoader, response: SearchResponse, offset = 0, limit = 10): Promise<SearchResult[]> {
+  const slice = response.hits.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+  let docs: Map<number, SearchDocument>;
+  try {
+    docs = await index.documents(slice.map((h) => h.doc));
+  } catch (e) {
+    response.problems.push(`could not load results: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+  const patterns = wordPatterns(response.query);
+  const out: SearchResult[] = [];
+  for (const hit of slice) {
+    const doc = docs.get(hit.doc);
+    if (!doc) {
+      response.problems.push(`article ${docRef(hit.doc)} missing from the index`);
+      continue;
+    }
+    const result: SearchResult = {
+      doc: hit.doc,
+      id: doc.id,
+      title: doc.title,
+      url: doc.url,
+      date: doc.date,
+      page: doc.page,
+      people: doc.people.map((p) => p.name),
+      score: hit.score,
+      tier: hit.tier,
+      titleRanges: safe(() => highlight(doc.title, patterns), []),
+      snippet: safe(() => makeSnippet(doc, patterns), { text: doc.body[0] ?? "", ranges: [] }),
+    };
+    if (doc.column !== undefined) result.column = doc.column;
+    if (doc.dateLabel !== undefined) result.dateLabel = doc.dateLabel;
+    out.push(result);
+  }
+  return out;
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
