@@ -1,5 +1,5 @@
 /**
- * Browser measurements: headless Chromium (test/helpers/browser.ts) over localhost
+ * Browser measurements: headless Chromium (tools/chromium.ts) over localhost
  * (bench/server.ts, gzip), the harness page (bench/harness.ts) driving Banmian's worker
  * and Pagefind's API with the same queries:
  *

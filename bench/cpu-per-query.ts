@@ -21,7 +21,7 @@ import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import { benchQueries } from "./queries.ts";
 import { startBenchServer } from "./server.ts";
 import { readDocuments } from "../src/search/build/read-documents.ts";
-import { launchChromium } from "../test/helpers/browser.ts";
+import { launchChromium } from "../tools/chromium.ts";
 
 const { values } = parseArgs({ options: { site: { type: "string" }, pagefind: { type: "string" }, passes: { type: "string", default: "2" } } });
 if (!values.site || !values.pagefind) {

@@ -8,7 +8,7 @@
 import type { SearchDocument } from "../src/search/format/documents.ts";
 import { fieldSegments } from "../src/search/analysis/fields.ts";
 import { normalize } from "../src/search/analysis/normalize.ts";
-import { seededRandom } from "../test/helpers/random.ts";
+import { seededRandom } from "../tools/seeded-random.ts";
 
 export const COMMON_QUERIES = ["高质量发展", "乡村振兴", "人工智能", "新质生产力", "碳达峰", "联合国", "长江经济带"];
 export const KNOWN_ITEMS = 20;

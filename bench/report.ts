@@ -1,5 +1,5 @@
 /**
- * Report: the benchmark's results (scripts/bench.ts) as one JSON document and as
+ * Report: the benchmark's results (run.ts) as one JSON document and as
  * Markdown tables written to be pasted into the README's benchmark section as they are.
  */
 

@@ -1,21 +1,19 @@
 /**
  * Bench server: serves built sites on 127.0.0.1 as a static host with gzip would, and
  * counts what each request sent, so the benchmark can say how many bytes a search
- * fetched. Text files (HTML, JS, JSON, CSS, SVG, XML) are sent gzip-compressed (zlib
- * level 6, nginx's and most hosts' choice for on-the-fly gzip) when the browser asks
- * for it; other files (Pagefind's chunks and WebAssembly, which Pagefind already
- * compresses itself) are sent as they are. Compressed bodies are cached in memory, so
- * compression time is not part of what the benchmark times after the first run.
+ * fetched. Files come from the shared static server (tools/static-server.ts, sirv).
+ * Text files (HTML, JS, JSON, CSS, SVG, XML) are sent gzip-compressed (zlib level 6,
+ * nginx's and most hosts' choice for on-the-fly gzip) when the browser asks for it;
+ * other files (Pagefind's chunks and WebAssembly, which Pagefind already compresses
+ * itself) are sent as they are. Compressed bodies are cached in memory, so compression
+ * time is not part of what the benchmark times after the first run.
  *
  * Every response is logged as { path, raw, wire }: raw = the file's size, wire = the
  * body bytes actually sent (gzip size when compressed). Headers are not counted.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { join, resolve, sep } from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { contentType } from "../test/helpers/browser.ts";
+import { listen, sendText, siteHandler, type SiteHandler } from "../tools/static-server.ts";
 
 export interface Transfer {
   path: string;
@@ -30,73 +28,83 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-const COMPRESSIBLE = /\.(html?|js|mjs|json|css|svg|xml|webmanifest|txt)$/iu;
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|manifest\+json)|image\/svg\+xml)/u;
+
+/**
+ * Holds back what a handler sends, then sends it whole, gzip-compressed (cached under
+ * `key` and the file's Last-Modified) when `gzip` and the content type is text, and
+ * reports the raw and sent sizes.
+ */
+function compressing(res: ServerResponse, key: string, gzip: boolean, cache: Map<string, Buffer>, done: (raw: number, wire: number) => void): void {
+  const chunks: Buffer[] = [];
+  let status = 200;
+  let headers: Record<string, unknown> = {};
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res) as (body?: Buffer) => ServerResponse;
+  res.writeHead = ((code: number, h?: Record<string, unknown>) => {
+    status = code;
+    headers = { ...(res.getHeaders() as Record<string, unknown>), ...(h ?? {}) };
+    return res;
+  }) as typeof res.writeHead;
+  res.write = ((chunk: Buffer | string) => {
+    chunks.push(Buffer.from(chunk));
+    return true;
+  }) as typeof res.write;
+  res.end = ((chunk?: Buffer | string | (() => void)) => {
+    if (chunk !== undefined && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+    let body: Buffer = Buffer.concat(chunks);
+    const raw = body.length;
+    const type = String(headers["Content-Type"] ?? headers["content-type"] ?? "");
+    const packs = gzip && status === 200 && COMPRESSIBLE.test(type);
+    if (packs) {
+      const cacheKey = `${key}\n${String(headers["Last-Modified"] ?? "")}`;
+      let packed = cache.get(cacheKey);
+      if (!packed) cache.set(cacheKey, (packed = gzipSync(body, { level: 6 })));
+      body = packed;
+      headers = { ...headers, "Content-Encoding": "gzip", Vary: "accept-encoding" };
+    }
+    writeHead(status, { ...headers, "Content-Length": String(body.length) });
+    end(body);
+    if (status === 200) done(raw, body.length);
+    return res;
+  }) as typeof res.end;
+}
 
 /**
  * Serves each mount's folder under its prefix ("/" for a site root, "/pagefind/" …), and
  * `pages` (path → HTML) as extra pages, e.g. a blank harness page without CSP.
  */
 export async function startBenchServer(mounts: Record<string, string>, pages: Record<string, string> = {}): Promise<BenchServer> {
-  const roots = Object.entries(mounts)
-    .map(([prefix, dir]) => [prefix.endsWith("/") ? prefix : `${prefix}/`, resolve(dir)] as const)
+  const roots: Array<[string, SiteHandler]> = Object.entries(mounts)
+    .map(([prefix, dir]): [string, SiteHandler] => [prefix.endsWith("/") ? prefix : `${prefix}/`, siteHandler(dir)])
     .sort((a, b) => b[0].length - a[0].length);
   const gzipCache = new Map<string, Buffer>();
   let log: Transfer[] = [];
 
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const notFound = () => {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("404\n");
-    };
-    let file: string | undefined;
-    let body: Buffer;
-    if (pages[pathname] !== undefined) {
-      body = Buffer.from(pages[pathname]!);
-      file = pathname;
-    } else {
-      const mount = roots.find(([prefix]) => pathname.startsWith(prefix));
-      if (!mount) return notFound();
-      const [prefix, base] = mount;
-      let path = resolve(base, pathname.slice(prefix.length));
-      if (path !== base && !path.startsWith(base + sep)) return notFound();
-      if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
-      if (!existsSync(path) || !statSync(path).isFile()) return notFound();
-      file = path;
-      body = readFileSync(path);
+  const server = await listen((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const gzip = /\bgzip\b/u.test(String(req.headers["accept-encoding"] ?? ""));
+    const record = (raw: number, wire: number) => log.push({ path: decodeURIComponent(url.pathname), raw, wire });
+    const page = pages[decodeURIComponent(url.pathname)];
+    if (page !== undefined) {
+      compressing(res, `page ${url.pathname}`, gzip, new Map(), record);
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+      return res.end(req.method === "HEAD" ? undefined : page);
     }
-    const raw = body.length;
-    const gzip = COMPRESSIBLE.test(file) && /\bgzip\b/u.test(String(req.headers["accept-encoding"] ?? ""));
-    if (gzip) {
-      let packed = gzipCache.get(file);
-      if (!packed || pages[pathname] !== undefined) gzipCache.set(file, (packed = gzipSync(body, { level: 6 })));
-      body = packed;
-    }
-    res.writeHead(200, {
-      "content-type": pages[pathname] !== undefined ? "text/html; charset=utf-8" : contentType(file),
-      "content-length": String(body.length),
-      "cache-control": "no-store",
-      ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
-    });
-    res.end(req.method === "HEAD" ? undefined : body);
-    log.push({ path: pathname, raw, wire: body.length });
+    const mount = roots.find(([prefix]) => url.pathname.startsWith(prefix));
+    if (!mount) return sendText(req, res, 404, "404\n");
+    const [prefix, handler] = mount;
+    compressing(res, `${prefix} ${url.pathname}`, gzip, gzipCache, record);
+    req.url = url.pathname.slice(prefix.length - 1) + url.search;
+    handler(req, res, () => sendText(req, res, 404, "404\n"));
   });
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => done());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: server.origin,
     take() {
       const out = log;
       log = [];
       return out;
     },
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
+    close: server.close,
   };
 }

@@ -1,0 +1,66 @@
+/**
+ * Archive: the whole benchmark of one archive size. The first N corpus articles become
+ * an archive (src/content/corpus.ts); then its builds (build-runs.ts), the index sizes
+ * (sizes.ts), Banmian's engine in Node (node-answers.ts) and the browser measurements
+ * (browser-pass.ts), put together as one ArchiveResult (report.ts).
+ */
+import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { writeCorpusArchive } from "../src/content/corpus.ts";
+import { readDocuments } from "../src/search/build/read-documents.ts";
+import { INDEX_DIR, META_PART, partFile } from "../src/search/format/index-format.ts";
+import { browserPass } from "./browser-pass.ts";
+import { buildRuns } from "./build-runs.ts";
+import type { BenchContext } from "./context.ts";
+import { nodeAnswers } from "./node-answers.ts";
+import { queryResults, searchSummary } from "./query-results.ts";
+import type { ArchiveResult } from "./report.ts";
+import { gzipSize, treeSize } from "./sizes.ts";
+import { stat } from "./stats.ts";
+
+export async function benchArchive(ctx: BenchContext, n: number): Promise<ArchiveResult> {
+  ctx.log(`N = ${n}: writing the archive`);
+  const content = join(ctx.work, `content-${n}`);
+  const site = join(ctx.work, `site-${n}`);
+  const pagefindOut = join(ctx.work, `pagefind-${n}`);
+  rmSync(content, { recursive: true, force: true });
+  writeCorpusArchive(ctx.corpus.slice(0, n), content);
+
+  const builds = await buildRuns(ctx, n, { content, site, pagefindOut });
+  const { queries } = builds;
+  const indexDir = join(site, INDEX_DIR);
+  const metaBytes = readFileSync(join(indexDir, partFile(META_PART)));
+  const { documents } = await readDocuments(site);
+
+  ctx.log("  queries in Node (Banmian's engine, exact-phrase counts, known-item ranks)");
+  const node = await nodeAnswers(site, queries);
+  ctx.log(`  browser: ${queries.length} queries, ${ctx.coldRuns} cold runs each, ${ctx.focusedRuns} after warm-up, ${ctx.warmRounds} warm rounds`);
+  const pass = await browserPass(ctx, { site, pagefindOut }, queries, documents);
+  const results = queryResults(queries, documents, pass, node, builds.lunrResult);
+
+  return {
+    articles: n,
+    builds: {
+      banmianFull: stat(builds.full),
+      plainEleventy: stat(builds.plain),
+      banmianIndex: stat(builds.index),
+      pagefind: stat(builds.pagefind),
+      lunrLanguages: stat(builds.lunr, builds.lunrInner),
+    },
+    sizes: {
+      documentsJson: statSync(join(site, "search/documents.json")).size,
+      banmian: {
+        ...treeSize(indexDir),
+        metaBytes: metaBytes.length,
+        metaGzip: gzipSize(metaBytes),
+        postingsParts: readdirSync(join(indexDir, "postings")).length,
+        docsParts: documents.length,
+      },
+      pagefind: treeSize(pagefindOut),
+      lunrLanguages: { bytes: builds.lunrResult?.jsonBytes ?? -1, gzip: builds.lunrResult?.gzipBytes ?? -1 },
+    },
+    queries: results,
+    search: searchSummary(results, pass),
+    chromium: pass.chromium,
+  };
+}
