@@ -11,7 +11,7 @@
 import { statSync } from "node:fs";
 import { join, relative, basename } from "node:path";
 import type { z } from "zod";
-import { articleSchema, articleRules, editionRules, editionSchema, pageRules, pageSchema, slug as slugSchema, SLUG_MAX, type RuleIssue } from "./schema.ts";
+import { articleFields, articleRules, editionRules, editionFields, pageRules, pageFields, slug as slugSchema, SLUG_MAX, type RuleIssue } from "./schema.ts";
 import { parseByline } from "./byline.ts";
 import { renderBody } from "./markdown.ts";
 import { readFrontMatter, FrontMatterError, type FrontMatter } from "./front-matter.ts";
@@ -91,7 +91,7 @@ function loadEdition(dir: string, id: string, ctx: Context): Edition | undefined
   const editionUrl = `${id}/`;
   const list = entries(dir, ctx);
   const dataEntry = list.find((e) => e.name === EDITION_FILE);
-  const data = readJson(dataEntry, join(dir, EDITION_FILE), editionSchema, editionRules, ctx);
+  const data = readJson(dataEntry, join(dir, EDITION_FILE), editionFields, editionRules, ctx);
   const date = data ? { value: data.date.value, status: data.date.status, note: data.date.note } : undefined;
   const dateText = date ? dateLabel(date) : "";
   let pageFolders = 0;
@@ -126,7 +126,7 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
   const nameOk = checkSlug(slug, dir, report);
   const list = entries(dir, ctx);
   const dataEntry = list.find((e) => e.name === PAGE_FILE);
-  const data = readJson(dataEntry, join(dir, PAGE_FILE), pageSchema, pageRules, ctx);
+  const data = readJson(dataEntry, join(dir, PAGE_FILE), pageFields, pageRules, ctx);
   const url = `${editionId}/${slug}/`;
   const label = data ? pageLabel(data.number, data.name) : "";
   const printPage = { id: `${editionId}/${slug}`, url, label };
@@ -222,7 +222,7 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
     return { slug: fileSlug };
   }
   checkStrings(parsed.data, [], file, report);
-  const result = articleSchema.safeParse(parsed.data);
+  const result = articleFields.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) report(file, fieldOf(issue), issue.message);
   }

@@ -119,7 +119,7 @@ function lastDay(partial: string): string {
   return `${y}-${m}-${String(days).padStart(2, "0")}`;
 }
 
-export const editionSchema = z.strictObject({
+export const editionFields = z.strictObject({
   /** Name of the paper, when it is known. */
   paper: z.strictObject({ name: text.nullable(), status: z.enum(STATUSES), note: text.optional() }).optional(),
   date: z.strictObject({ value: partialDate.nullable(), status: z.enum(STATUSES), note: text.optional() }),
@@ -131,7 +131,7 @@ export const editionSchema = z.strictObject({
 /** A line of the page that belongs to no article, kept with the reason it was not placed. */
 const unplacedLine = z.strictObject({ text, reason: text });
 
-export const pageSchema = z.strictObject({
+export const pageFields = z.strictObject({
   number: z.strictObject({ value: z.number().int().positive().nullable(), status: z.enum(STATUSES), note: text.optional() }),
   name: z.strictObject({ value: text.nullable(), status: z.enum(STATUSES), note: text.optional() }),
   unplaced: z.array(unplacedLine).optional(),
@@ -141,7 +141,7 @@ const person = z.strictObject({ name: text, role: z.enum(ROLES) });
 
 export const ENDINGS = ["complete", "breaks-off", "continues"] as const;
 
-export const articleSchema = z.strictObject({
+export const articleFields = z.strictObject({
   title: text,
   kicker: text.optional(),
   subtitle: text.optional(),
@@ -161,6 +161,21 @@ export const articleSchema = z.strictObject({
   tags: z.array(text).optional(),
   slug: slug.optional(),
 });
+
+/**
+ * The fields with their rules, for a caller that checks one object (the importer's
+ * drafts); the loader checks fields and rules apart, so a type error does not hide
+ * a rule's.
+ */
+function withRules<S extends z.ZodType>(fields: S, rules: (raw: unknown) => RuleIssue[]) {
+  return fields.superRefine((data, ctx) => {
+    for (const issue of rules(data)) ctx.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
+  });
+}
+
+export const editionSchema = withRules(editionFields, editionRules);
+export const pageSchema = withRules(pageFields, pageRules);
+export const articleSchema = withRules(articleFields, articleRules);
 
 export type EditionData = z.infer<typeof editionSchema>;
 export type PageData = z.infer<typeof pageSchema>;
