@@ -156,7 +156,8 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
     else slugs.set(articleSlug, here);
     if (article) articles.push(article);
   }
-  if (articleFiles === 0) report(dir, "-", "has no articles: a page folder holds at least one Markdown article (.md)");
+  // A page whose every line is unplaced (an import of a page of furniture) still shows them; an empty one shows nothing.
+  if (articleFiles === 0 && !data?.unplaced?.length) report(dir, "-", "has no articles: a page folder holds at least one Markdown article (.md), or page.json lists its unplaced lines");
   if (!data || !nameOk) return undefined;
   articles.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   articles.forEach((a, i) => {

@@ -118,13 +118,14 @@ test("a date range must be in order and include the edition's date", () => {
   assert.match(errors[0]!.message, /excludes/u);
 });
 
-test("an edition without pages and a page without articles are errors", () => {
+test("an edition without pages and a page without articles or unplaced lines are errors", () => {
   const { errors } = errorsOf(
     writeArchive({
       "2024-03-01/edition.json": EDITION,
       "2024-03-01/p1/page.json": PAGE,
       "2024-03-01/p1/a.md": article("title: 甲\norder: 1"),
       "2024-03-01/p2/page.json": PAGE,
+      "2024-03-01/p3/page.json": { ...PAGE, unplaced: [{ text: "□王晓明", reason: "无正文" }] },
       "2024-03-02/edition.json": { date: { value: "2024-03-02", status: "stated" } },
     }),
   );
