@@ -1,15 +1,16 @@
 /**
  * Build: the whole site (pages, feed, sitemap, search documents and index) into
- * _site/ or --out. Builds into a fresh folder beside the output and swaps it in
- * only when everything succeeded, so a failed build leaves the previous site
- * untouched and never half-written.
+ * _site/ or --out. Builds into a staging folder beside the output and swaps it in
+ * only when everything succeeded (src/site/staged-output.ts), so a failed or
+ * interrupted build leaves the previous site untouched and no staging folder.
  *
  *   npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--quiet]
  */
 import { parseArgs } from "node:util";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname, basename, join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { buildSite } from "../src/site/build-site.ts";
+import { stageOutput } from "../src/site/staged-output.ts";
 
 const { values } = parseArgs({
   options: {
@@ -21,18 +22,15 @@ const { values } = parseArgs({
 });
 
 const out = resolve(values.out);
-const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
 const started = performance.now();
 mkdirSync(dirname(out), { recursive: true });
+const output = stageOutput(out, (signal) => console.error(`Build interrupted (${signal}); ${values.out} was left as it was.`));
 try {
-  await buildSite({ contentDir: resolve(values.content), outDir: staging, siteUrl: values["site-url"], quiet: values.quiet });
-  const old = `${staging}.old`;
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(staging, out);
-  rmSync(old, { recursive: true, force: true });
+  await buildSite({ contentDir: resolve(values.content), outDir: output.staging, siteUrl: values["site-url"], quiet: values.quiet });
+  output.commit();
   console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
-  rmSync(staging, { recursive: true, force: true });
+  output.abandon();
   console.error(`Build failed; ${values.out} was left as it was.\n${(error as Error).message}`);
   process.exit(1);
 }

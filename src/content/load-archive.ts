@@ -3,40 +3,56 @@
  * every file against the schema and returns the model, or throws one
  * ContentErrors listing every problem of every file at once. The site build and
  * the search index both start here, so they agree on what an archive is.
+ *
+ * Every entry of every folder is either loaded or reported (folder-entries.ts),
+ * every file is read as checked UTF-8 text (text-file.ts), and a file with one
+ * error is still checked for the others, so one build lists them all.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, relative, basename } from "node:path";
 import type { z } from "zod";
-import { articleSchema, editionSchema, pageSchema, slug as slugSchema } from "./schema.ts";
+import { articleFields, articleRules, editionRules, editionFields, pageRules, pageFields, slug as slugSchema, SLUG_MAX, type RuleIssue } from "./schema.ts";
 import { parseByline } from "./byline.ts";
 import { renderBody } from "./markdown.ts";
 import { readFrontMatter, FrontMatterError, type FrontMatter } from "./front-matter.ts";
 import { ContentErrors, type ContentError } from "./errors.ts";
 import { dateLabel, dateSortKey, pageLabel } from "./labels.ts";
 import { listingSlug } from "./listing-slug.ts";
+import { folderEntries, type FolderEntry } from "./folder-entries.ts";
+import { readTextFile, forbiddenCharacter, describeCharacter } from "./text-file.ts";
+import { RESERVED_EDITION_NAMES } from "./reserved-names.ts";
+import { shortTitle } from "./short-title.ts";
 import type { Archive, Article, Edition, Listing, Page } from "./model.ts";
 
 export const EDITION_FILE = "edition.json";
 export const PAGE_FILE = "page.json";
 
+type Report = (file: string, field: string, message: string) => void;
+
+interface Context {
+  root: string;
+  report: Report;
+}
+
 export function loadArchive(contentDir: string): Archive {
   const errors: ContentError[] = [];
   const rel = (path: string) => relative(contentDir, path) || ".";
-  const report = (file: string, field: string, message: string) => errors.push({ file: rel(file), field, message });
+  const report: Report = (file, field, message) => errors.push({ file: rel(file), field, message });
+  const ctx: Context = { root: contentDir, report };
 
   const editions: Edition[] = [];
   if (!isDir(contentDir)) throw new ContentErrors([{ file: contentDir, field: "-", message: "content folder does not exist" }]);
-  for (const editionName of subdirs(contentDir)) {
-    const editionDir = join(contentDir, editionName);
-    const edition = loadEdition(editionDir, editionName, report);
-    if (edition) editions.push(edition);
+  let folders = 0;
+  for (const entry of entries(contentDir, ctx)) {
+    if (entry.kind === "problem") report(entry.path, "-", entry.problem!);
+    else if (entry.kind === "file") report(entry.path, "-", "files belong in an edition folder (content/EDITION/PAGE/article.md)");
+    else {
+      folders++;
+      const edition = loadEdition(entry.path, entry.name, ctx);
+      if (edition) editions.push(edition);
+    }
   }
-  for (const stray of files(contentDir).filter((f) => !f.startsWith("."))) {
-    report(join(contentDir, stray), "-", "files belong in an edition folder (content/EDITION/PAGE/article.md)");
-  }
-  if (editions.length === 0 && errors.length === 0) {
-    report(contentDir, "-", "no edition found: expected content/EDITION/edition.json");
-  }
+  if (folders === 0) report(contentDir, "-", "no edition found: expected content/EDITION/edition.json");
   if (errors.length) throw new ContentErrors(errors);
 
   editions.sort((a, b) => b.sortKey.localeCompare(a.sortKey) || a.id.localeCompare(b.id));
@@ -53,25 +69,44 @@ export function loadArchive(contentDir: string): Archive {
   return { editions, pages, articles, columns, people };
 }
 
-type Report = (file: string, field: string, message: string) => void;
+/** A folder's entries; one that cannot be listed is reported and reads as empty. */
+function entries(dir: string, ctx: Context): FolderEntry[] {
+  try {
+    return folderEntries(dir, ctx.root);
+  } catch (error) {
+    ctx.report(dir, "-", `cannot be read: ${(error as Error).message}`);
+    return [];
+  }
+}
 
-function loadEdition(dir: string, id: string, report: Report): Edition | undefined {
-  const dataFile = join(dir, EDITION_FILE);
-  if (!checkSlug(id, dir, report)) return undefined;
-  const data = readJson(dataFile, editionSchema, report);
+function loadEdition(dir: string, id: string, ctx: Context): Edition | undefined {
+  const { report } = ctx;
+  // A bad name is reported and the folder still checked, so one pass finds every error in it.
+  const nameOk = checkSlug(id, dir, report);
+  if (nameOk && RESERVED_EDITION_NAMES.includes(id)) {
+    report(dir, "folder name", `"${id}" is reserved: the site writes its own ${id}/ folder at its root (reserved: ${RESERVED_EDITION_NAMES.join(", ")})`);
+  }
   const pages: Page[] = [];
   const slugs = new Map<string, string>();
   const editionUrl = `${id}/`;
+  const list = entries(dir, ctx);
+  const dataEntry = list.find((e) => e.name === EDITION_FILE);
+  const data = readJson(dataEntry, join(dir, EDITION_FILE), editionFields, editionRules, ctx);
   const date = data ? { value: data.date.value, status: data.date.status, note: data.date.note } : undefined;
   const dateText = date ? dateLabel(date) : "";
-  for (const pageName of subdirs(dir)) {
-    const page = loadPage(join(dir, pageName), id, pageName, { id, url: editionUrl, dateLabel: dateText, date: date?.value ?? null }, slugs, report);
-    if (page) pages.push(page);
+  let pageFolders = 0;
+  for (const entry of list) {
+    if (entry === dataEntry) continue;
+    if (entry.kind === "problem") report(entry.path, "-", entry.problem!);
+    else if (entry.kind === "file") report(entry.path, "-", "articles belong in a page folder (EDITION/PAGE/article.md)");
+    else {
+      pageFolders++;
+      const page = loadPage(entry.path, id, entry.name, { id, url: editionUrl, dateLabel: dateText, date: date?.value ?? null }, slugs, ctx);
+      if (page) pages.push(page);
+    }
   }
-  for (const stray of files(dir).filter((f) => f !== EDITION_FILE && !f.startsWith("."))) {
-    report(join(dir, stray), "-", "articles belong in a page folder (EDITION/PAGE/article.md)");
-  }
-  if (!data || !date) return undefined;
+  if (pageFolders === 0) report(dir, "-", "has no pages: an edition holds one folder per page (EDITION/PAGE/page.json)");
+  if (!data || !date || !nameOk) return undefined;
   pages.sort((a, b) => (a.number.value ?? Infinity) - (b.number.value ?? Infinity) || a.slug.localeCompare(b.slug));
   return {
     id,
@@ -86,34 +121,50 @@ function loadEdition(dir: string, id: string, report: Report): Edition | undefin
   };
 }
 
-function loadPage(dir: string, editionId: string, slug: string, edition: Article["edition"], slugs: Map<string, string>, report: Report): Page | undefined {
-  if (!checkSlug(slug, dir, report)) return undefined;
-  const data = readJson(join(dir, PAGE_FILE), pageSchema, report);
+function loadPage(dir: string, editionId: string, slug: string, edition: Article["edition"], slugs: Map<string, string>, ctx: Context): Page | undefined {
+  const { report } = ctx;
+  const nameOk = checkSlug(slug, dir, report);
+  const list = entries(dir, ctx);
+  const dataEntry = list.find((e) => e.name === PAGE_FILE);
+  const data = readJson(dataEntry, join(dir, PAGE_FILE), pageFields, pageRules, ctx);
   const url = `${editionId}/${slug}/`;
   const label = data ? pageLabel(data.number, data.name) : "";
   const printPage = { id: `${editionId}/${slug}`, url, label };
   const articles: Article[] = [];
-  for (const name of files(dir)) {
-    if (name === PAGE_FILE || name.startsWith(".")) continue;
-    const file = join(dir, name);
-    if (!name.endsWith(".md")) {
+  let articleFiles = 0;
+  for (const entry of list) {
+    if (entry === dataEntry) continue;
+    const file = entry.path;
+    if (entry.kind === "problem") {
+      report(file, "-", entry.problem!);
+      continue;
+    }
+    if (entry.kind === "folder") {
+      report(file, "-", entry.name.endsWith(".md") ? "is a folder, not an article file" : "is a folder inside a page folder: a page folder holds page.json and Markdown articles (.md) only");
+      continue;
+    }
+    if (!entry.name.endsWith(".md")) {
       report(file, "-", "unexpected file: a page folder holds page.json and Markdown articles (.md)");
       continue;
     }
-    const article = loadArticle(file, edition, printPage, report);
-    if (!article) continue;
-    const seen = slugs.get(article.slug);
-    if (seen) report(file, "slug", `duplicate slug "${article.slug}" in edition ${editionId} (also ${seen})`);
-    else slugs.set(article.slug, article.file);
-    articles.push(article);
+    articleFiles++;
+    const { article, slug: articleSlug } = loadArticle(file, edition, printPage, report);
+    // Every article's slug counts, valid or not, so a duplicate is reported with the article's other errors.
+    const seen = slugs.get(articleSlug);
+    const here = `${printPage.id}/${entry.name}`;
+    if (seen) report(file, "slug", `duplicate slug "${articleSlug}" in edition ${editionId} (also ${seen})`);
+    else slugs.set(articleSlug, here);
+    if (article) articles.push(article);
   }
-  if (!data) return undefined;
+  // A page whose every line is unplaced (an import of a page of furniture) still shows them; an empty one shows nothing.
+  if (articleFiles === 0 && !data?.unplaced?.length) report(dir, "-", "has no articles: a page folder holds at least one Markdown article (.md), or page.json lists its unplaced lines");
+  if (!data || !nameOk) return undefined;
   articles.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   articles.forEach((a, i) => {
     const prev = articles[i - 1];
     const next = articles[i + 1];
-    a.prev = prev && { title: prev.title, url: prev.url };
-    a.next = next && { title: next.title, url: next.url };
+    a.prev = prev && { title: prev.shortTitle, url: prev.url };
+    a.next = next && { title: next.shortTitle, url: next.url };
   });
   return {
     id: printPage.id,
@@ -129,30 +180,68 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
   };
 }
 
-function loadArticle(file: string, edition: Article["edition"], printPage: Article["printPage"], report: Report): Article | undefined {
+/** An archive file's text, NFC-normalized, or undefined once its problem is reported. */
+function readText(file: string, report: Report): string | undefined {
+  let result;
+  try {
+    result = readTextFile(file);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    report(file, "-", e.code === "ENOENT" ? "is missing" : `cannot be read: ${e.message}`);
+    return undefined;
+  }
+  if (!result.ok) {
+    report(file, "-", result.message);
+    return undefined;
+  }
+  // One form for every text, so a name typed in NFD and in NFC is one listing and one search term.
+  return result.text.normalize("NFC");
+}
+
+/** Strings from YAML or JSON escapes ("\b", "\u0000") never passed the file's own check. */
+function checkStrings(value: unknown, path: string[], file: string, report: Report): void {
+  if (typeof value === "string") {
+    const at = forbiddenCharacter(value);
+    if (at !== undefined) report(file, path.join(".") || "-", `holds ${describeCharacter(value, at)} at character ${at}: text may hold no control character but tab and line feed`);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkStrings(v, [...path, String(i)], file, report));
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) checkStrings(v, [...path, k], file, report);
+  }
+}
+
+function loadArticle(file: string, edition: Article["edition"], printPage: Article["printPage"], report: Report): { article?: Article; slug: string } {
+  const fileSlug = basename(file, ".md");
+  const text = readText(file, report);
+  if (text === undefined) return { slug: fileSlug };
   let parsed: FrontMatter;
   try {
-    parsed = readFrontMatter(readFileSync(file, "utf8"));
+    parsed = readFrontMatter(text);
   } catch (error) {
     const message = (error as Error).message.split("\n")[0] ?? "";
     report(file, "front matter", error instanceof FrontMatterError ? message : `cannot be read as YAML: ${message}`);
-    return undefined;
+    return { slug: fileSlug };
   }
-  const result = articleSchema.safeParse(parsed.data);
+  checkStrings(parsed.data, [], file, report);
+  const result = articleFields.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) report(file, fieldOf(issue), issue.message);
   }
+  for (const issue of articleRules(parsed.data)) report(file, issue.path, issue.message);
   const body = renderBody(parsed.content);
+  const bad = forbiddenCharacter(body.html);
+  if (bad !== undefined) report(file, "body", `holds ${describeCharacter(body.html, bad)}, written as a character reference (such as &#12;): text may hold no control character but tab and line feed`);
   const hasText = body.blocks.some((b) => b.kind !== "gap");
   const fm = result.success ? result.data : undefined;
-  if (!hasText && !(fm?.caption ?? (parsed.data as { caption?: unknown }).caption)) {
+  const raw = parsed.data as { caption?: unknown; slug?: unknown };
+  if (!hasText && !(fm?.caption ?? raw.caption)) {
     report(file, "body", "is empty (only a photo with a caption may have no body)");
   }
-  const slug = fm?.slug ?? basename(file, ".md");
-  if (!fm?.slug && !slugSchema.safeParse(slug).success) {
-    report(file, "slug", `file name "${basename(file)}" does not make a valid slug (lower-case ASCII letters, digits, hyphens); rename it or set slug`);
+  const slug = fm?.slug ?? (typeof raw.slug === "string" && slugSchema.safeParse(raw.slug).success ? raw.slug : fileSlug);
+  if (!fm?.slug && !raw.slug && !slugSchema.safeParse(slug).success) {
+    report(file, "slug", `file name "${basename(file)}" does not make a valid slug (lower-case ASCII letters, digits, hyphens, at most ${SLUG_MAX}); rename it or set slug`);
   }
-  if (!fm || !hasText && !fm.caption) return undefined;
+  if (!fm || (!hasText && !fm.caption) || bad !== undefined || articleRules(parsed.data).length) return { slug };
 
   const parsedByline = fm.byline ? parseByline(fm.byline) : { source: undefined, people: [] };
   const people = [...(fm.people ?? parsedByline.people)];
@@ -161,7 +250,7 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
   }
   const paragraphs = body.blocks.filter((b) => b.kind === "paragraph").map((b) => b.text);
   if (fm.caption) paragraphs.push(fm.caption);
-  return {
+  const article: Article = {
     id: `${printPage.id}/${slug}`,
     slug,
     url: `${printPage.url}${slug}/`,
@@ -172,6 +261,7 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
     printPage,
     order: fm.order,
     title: fm.title,
+    shortTitle: shortTitle(fm.title),
     kicker: fm.kicker,
     subtitle: fm.subtitle,
     column: fm.column,
@@ -189,6 +279,7 @@ function loadArticle(file: string, edition: Article["edition"], printPage: Artic
     blocks: body.blocks,
     description: summarize(fm.readingTip ?? leadText(paragraphs)),
   };
+  return { article, slug };
 }
 
 /** The opening paragraphs, enough to say something: a diary's "4月25日 星期二 晴" alone is not a summary. */
@@ -227,19 +318,31 @@ function listings(articles: Article[], keys: (a: Article) => string[], base: str
     });
 }
 
-function readJson<S extends z.ZodType>(file: string, schema: S, report: Report): z.infer<S> | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    report(file, "-", e.code === "ENOENT" ? "is missing" : `is not valid JSON: ${e.message}`);
+function readJson<S extends z.ZodType>(entry: FolderEntry | undefined, file: string, schema: S, rules: (raw: unknown) => RuleIssue[], ctx: Context): z.infer<S> | undefined {
+  const { report } = ctx;
+  if (!entry) {
+    report(file, "-", "is missing");
     return undefined;
   }
+  if (entry.kind !== "file") {
+    report(file, "-", entry.problem ?? "is a folder, not a file");
+    return undefined;
+  }
+  const text = readText(file, report);
+  if (text === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    report(file, "-", `is not valid JSON: ${(error as Error).message}`);
+    return undefined;
+  }
+  checkStrings(raw, [], file, report);
   const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) report(file, fieldOf(issue), issue.message);
-  return undefined;
+  const issues = rules(raw);
+  if (!result.success) for (const issue of result.error.issues) report(file, fieldOf(issue), issue.message);
+  for (const issue of issues) report(file, issue.path, issue.message);
+  return result.success && issues.length === 0 ? result.data : undefined;
 }
 
 function fieldOf(issue: z.core.$ZodIssue): string {
@@ -259,12 +362,4 @@ function isDir(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function subdirs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".") && !d.name.startsWith("_")).map((d) => d.name).sort();
-}
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name).sort();
 }

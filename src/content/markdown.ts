@@ -6,6 +6,8 @@
  * text, never run. The one extension is the gap note, `::: gap NOTE` + `:::`,
  * marking where the printed text is missing; its note is the editor's, not the
  * article's, so it is rendered apart and kept out of the text blocks.
+ * Indented text is prose, not code, and full-width spaces of print layout are
+ * read as the indents and blank lines they stand for.
  */
 import MarkdownIt, { type PluginWithParams } from "markdown-it";
 import container from "markdown-it-container";
@@ -18,6 +20,8 @@ export interface TextBlock {
 export const DEFAULT_GAP_NOTE = "原文此处有缺失";
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// An article is prose: text indented by four spaces or a tab, as pasted from a page layout, is a paragraph, not code.
+md.disable("code");
 // The plugin's types describe markdown-it's CommonJS build; the plugin itself is the same.
 md.use(container as unknown as PluginWithParams, "gap", {
   render(tokens: { info: string; nesting: number }[], idx: number) {
@@ -32,8 +36,17 @@ function gapNote(info: string): string {
   return info.trim().replace(/^gap\s*/u, "").trim() || DEFAULT_GAP_NOTE;
 }
 
+/**
+ * Full-width spaces are print layout: a paragraph's 　　 indent (the stylesheet
+ * indents paragraphs already) is dropped, and a line of only spaces, full-width
+ * or not, is the blank line between paragraphs it looks like.
+ */
+function prose(source: string): string {
+  return source.replace(/^[ \t\u3000]+$/gmu, "").replace(/^([ \t]*)\u3000+/gmu, "$1");
+}
+
 export function renderBody(source: string): { html: string; blocks: TextBlock[] } {
-  const tokens = md.parse(source, {});
+  const tokens = md.parse(prose(source), {});
   const blocks: TextBlock[] = [];
   let inGap = 0;
   tokens.forEach((token, i) => {

@@ -27,6 +27,8 @@ export interface Article {
   printPage: { id: string; url: string; label: string };
   order: number;
   title: string;
+  /** The title cut to at most SHORT_TITLE_MAX characters, for <title>, lists and links; the article page shows `title`. */
+  shortTitle: string;
   kicker?: string | undefined;
   subtitle?: string | undefined;
   column?: string | undefined;

@@ -33,76 +33,149 @@ function isRealPartialDate(value: string): boolean {
 
 const text = z.string().trim().min(1, "must not be empty");
 /** Slugs become folder names in URLs: ASCII keeps them identical on every server and on disk. */
-export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case ASCII letters, digits and hyphens");
+export const SLUG_MAX = 100;
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case ASCII letters, digits and hyphens")
+  .max(SLUG_MAX, `must be at most ${SLUG_MAX} characters (it becomes a folder name)`);
 
-/** A fact with a status: a stated or inferred value needs no null; unknown needs a reason. */
-function requireReason<T extends { status: FactStatus; note?: string | undefined }>(fact: T, ctx: z.RefinementCtx, field: string) {
-  if (fact.status !== "stated" && !fact.note) {
-    ctx.addIssue({ code: "custom", path: [field, "note"], message: `a ${fact.status} fact needs a note giving the reason` });
+/**
+ * Rules across fields. They are plain checks over the raw data rather than zod
+ * refinements, because zod skips an object's refinements once any of its fields
+ * has a type error, and every error of a file is reported at once.
+ */
+export interface RuleIssue {
+  path: string;
+  message: string;
+}
+
+type Raw = Record<string, unknown>;
+const asRecord = (v: unknown): Raw | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Raw) : undefined);
+
+/** A fact that is not stated needs a reason. */
+function requireReason(data: Raw, field: string, issues: RuleIssue[]): void {
+  const fact = asRecord(data[field]);
+  if (!fact || typeof fact.status !== "string" || !(STATUSES as readonly string[]).includes(fact.status)) return;
+  if (fact.status !== "stated" && (typeof fact.note !== "string" || !fact.note.trim())) {
+    issues.push({ path: `${field}.note`, message: `a ${fact.status} fact needs a note giving the reason` });
   }
 }
 
-export const editionSchema = z
-  .strictObject({
-    /** Name of the paper, when it is known. */
-    paper: z.strictObject({ name: text.nullable(), status: z.enum(STATUSES), note: text.optional() }).optional(),
-    date: z.strictObject({ value: partialDate.nullable(), status: z.enum(STATUSES), note: text.optional() }),
-    /** Earliest/latest possible day, when the date is inferred to a range. */
-    dateRange: z.strictObject({ earliest: partialDate, latest: partialDate.optional() }).optional(),
-    note: text.optional(),
-  })
-  .superRefine((e, ctx) => {
-    requireReason(e.date, ctx, "date");
-    if (e.paper) requireReason(e.paper, ctx, "paper");
-    if (e.date.status !== "unknown" && e.date.value === null) {
-      ctx.addIssue({ code: "custom", path: ["date", "value"], message: "a stated or inferred date needs a value" });
+const isDate = (v: unknown): v is string => partialDate.safeParse(v).success;
+
+export function editionRules(raw: unknown): RuleIssue[] {
+  const data = asRecord(raw);
+  if (!data) return [];
+  const issues: RuleIssue[] = [];
+  requireReason(data, "date", issues);
+  if (data.paper !== undefined) requireReason(data, "paper", issues);
+  const date = asRecord(data.date);
+  if (date && (date.status === "stated" || date.status === "inferred") && date.value === null) {
+    issues.push({ path: "date.value", message: "a stated or inferred date needs a value" });
+  }
+  const range = asRecord(data.dateRange);
+  if (range && isDate(range.earliest)) {
+    const earliest = firstDay(range.earliest);
+    const latest = isDate(range.latest) ? lastDay(range.latest) : undefined;
+    if (latest !== undefined && earliest > latest) {
+      issues.push({ path: "dateRange", message: `earliest (${range.earliest}) is after latest (${range.latest as string})` });
+    } else if (date && isDate(date.value) && (lastDay(date.value) < earliest || (latest !== undefined && firstDay(date.value) > latest))) {
+      issues.push({ path: "dateRange", message: `${range.earliest} to ${latest === undefined ? "any later day" : (range.latest as string)} excludes the edition's date (${date.value})` });
     }
-  });
+  }
+  return issues;
+}
+
+export function pageRules(raw: unknown): RuleIssue[] {
+  const data = asRecord(raw);
+  if (!data) return [];
+  const issues: RuleIssue[] = [];
+  requireReason(data, "number", issues);
+  requireReason(data, "name", issues);
+  return issues;
+}
+
+export function articleRules(raw: unknown): RuleIssue[] {
+  const data = asRecord(raw);
+  if (!data) return [];
+  const ending = data.ending ?? "complete";
+  if (ending !== "complete" && typeof ending === "string" && (ENDINGS as readonly string[]).includes(ending) && (typeof data.endingNote !== "string" || !data.endingNote.trim())) {
+    return [{ path: "endingNote", message: `an article that ${ending} needs an endingNote saying where and how` }];
+  }
+  return [];
+}
+
+/** The first and last day a partial date can mean, as YYYY-MM-DD (so they compare as strings). */
+function firstDay(partial: string): string {
+  const [y, m = "01", d = "01"] = partial.split("-");
+  return `${y}-${m}-${d}`;
+}
+
+function lastDay(partial: string): string {
+  const [y, m, d] = partial.split("-");
+  if (d) return partial;
+  if (!m) return `${y}-12-31`;
+  const days = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
+  return `${y}-${m}-${String(days).padStart(2, "0")}`;
+}
+
+export const editionFields = z.strictObject({
+  /** Name of the paper, when it is known. */
+  paper: z.strictObject({ name: text.nullable(), status: z.enum(STATUSES), note: text.optional() }).optional(),
+  date: z.strictObject({ value: partialDate.nullable(), status: z.enum(STATUSES), note: text.optional() }),
+  /** Earliest/latest possible day, when the date is inferred to a range. */
+  dateRange: z.strictObject({ earliest: partialDate, latest: partialDate.optional() }).optional(),
+  note: text.optional(),
+});
 
 /** A line of the page that belongs to no article, kept with the reason it was not placed. */
 const unplacedLine = z.strictObject({ text, reason: text });
 
-export const pageSchema = z
-  .strictObject({
-    number: z.strictObject({ value: z.number().int().positive().nullable(), status: z.enum(STATUSES), note: text.optional() }),
-    name: z.strictObject({ value: text.nullable(), status: z.enum(STATUSES), note: text.optional() }),
-    unplaced: z.array(unplacedLine).optional(),
-  })
-  .superRefine((p, ctx) => {
-    requireReason(p.number, ctx, "number");
-    requireReason(p.name, ctx, "name");
-  });
+export const pageFields = z.strictObject({
+  number: z.strictObject({ value: z.number().int().positive().nullable(), status: z.enum(STATUSES), note: text.optional() }),
+  name: z.strictObject({ value: text.nullable(), status: z.enum(STATUSES), note: text.optional() }),
+  unplaced: z.array(unplacedLine).optional(),
+});
 
 const person = z.strictObject({ name: text, role: z.enum(ROLES) });
 
 export const ENDINGS = ["complete", "breaks-off", "continues"] as const;
 
-export const articleSchema = z
-  .strictObject({
-    title: text,
-    kicker: text.optional(),
-    subtitle: text.optional(),
-    column: text.optional(),
-    /** The byline exactly as printed; people and source are parsed from it unless given. */
-    byline: text.optional(),
-    people: z.array(person).optional(),
-    source: text.optional(),
-    readingTip: text.optional(),
-    caption: text.optional(),
-    credit: text.optional(),
-    affiliation: text.optional(),
-    order: z.number().int().positive(),
-    /** complete; breaks-off (the text stops, nothing says where it goes); continues (转版, printed). */
-    ending: z.enum(ENDINGS).default("complete"),
-    endingNote: text.optional(),
-    tags: z.array(text).optional(),
-    slug: slug.optional(),
-  })
-  .superRefine((a, ctx) => {
-    if (a.ending !== "complete" && !a.endingNote) {
-      ctx.addIssue({ code: "custom", path: ["endingNote"], message: `an article that ${a.ending} needs an endingNote saying where and how` });
-    }
+export const articleFields = z.strictObject({
+  title: text,
+  kicker: text.optional(),
+  subtitle: text.optional(),
+  column: text.optional(),
+  /** The byline exactly as printed; people and source are parsed from it unless given. */
+  byline: text.optional(),
+  people: z.array(person).optional(),
+  source: text.optional(),
+  readingTip: text.optional(),
+  caption: text.optional(),
+  credit: text.optional(),
+  affiliation: text.optional(),
+  order: z.number().int().positive(),
+  /** complete; breaks-off (the text stops, nothing says where it goes); continues (转版, printed). */
+  ending: z.enum(ENDINGS).default("complete"),
+  endingNote: text.optional(),
+  tags: z.array(text).optional(),
+  slug: slug.optional(),
+});
+
+/**
+ * The fields with their rules, for a caller that checks one object (the importer's
+ * drafts); the loader checks fields and rules apart, so a type error does not hide
+ * a rule's.
+ */
+function withRules<S extends z.ZodType>(fields: S, rules: (raw: unknown) => RuleIssue[]) {
+  return fields.superRefine((data, ctx) => {
+    for (const issue of rules(data)) ctx.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
   });
+}
+
+export const editionSchema = withRules(editionFields, editionRules);
+export const pageSchema = withRules(pageFields, pageRules);
+export const articleSchema = withRules(articleFields, articleRules);
 
 export type EditionData = z.infer<typeof editionSchema>;
 export type PageData = z.infer<typeof pageSchema>;

@@ -2,6 +2,12 @@
  * Build site: runs Eleventy on an archive with the project's config, as the
  * build script, the dev server, tests and the benchmark all do. Content errors
  * surface as the ContentErrors the loader threw, not as Eleventy's wrapping.
+ *
+ * Eleventy's own log is held and printed when the build ends: all of it after a
+ * success (only its errors with `quiet`); after a failure nothing of it for
+ * content errors, whose message says everything (Eleventy would add its stack
+ * trace, even in quiet mode), and its errors for any other failure (a template
+ * bug), where the stack trace is what a developer needs.
  */
 import Eleventy from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
@@ -17,14 +23,25 @@ export interface BuildOptions {
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+type LogType = "log" | "info" | "warn" | "error";
+
 export async function buildSite(options: BuildOptions): Promise<void> {
   configureEnvironment(options);
-  const eleventy = new Eleventy(undefined, options.outDir, { configPath: `${PROJECT_ROOT}.eleventy.ts`, quietMode: options.quiet ?? true });
+  const quiet = options.quiet ?? true;
+  const eleventy = new Eleventy(undefined, options.outDir, { configPath: `${PROJECT_ROOT}.eleventy.ts`, quietMode: quiet });
+  // Held until the build ends: on failure only its clean message is printed.
+  const held: { type: LogType; message: string }[] = [];
+  const hold = (type: LogType) => (message: string) => void held.push({ type, message });
+  const { logger } = eleventy as unknown as { logger: { overrideLogger(logger: Record<LogType, (m: string) => void>): void } };
+  logger.overrideLogger({ log: hold("log"), info: hold("info"), warn: hold("warn"), error: hold("error") });
   try {
     await eleventy.write();
   } catch (error) {
-    throw rootCause(error);
+    const cause = rootCause(error);
+    if (!(cause instanceof ContentErrors)) for (const { message } of held.filter((h) => h.type === "error")) console.error(message);
+    throw cause;
   }
+  for (const { type, message } of held) if (!quiet || type === "error") console[type](message);
 }
 
 /** The config reads these, so every entry point (build, serve, tests) sets them the same way. */

@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { RESERVED_EDITION_NAMES } from "../../src/content/reserved-names.ts";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { ContentErrors } from "../../src/content/errors.ts";
@@ -90,6 +91,100 @@ test("a good archive loads and builds", () => {
   const r = runBuild(["--content", dir, "--out", out]);
   assert.is(r.status, 0, r.stderr);
   assert.ok(existsSync(join(out, "2024-03-01/p1/a/index.html")));
+});
+
+test("a date range must be in order and include the edition's date", () => {
+  const edition = (date: string, earliest: string, latest?: string) => ({ date: { value: date, status: "inferred", note: "推断" }, dateRange: { earliest, ...(latest ? { latest } : {}) } });
+  const page = (id: string) => ({ [`${id}/p/page.json`]: PAGE, [`${id}/p/a.md`]: article("title: 甲\norder: 1") });
+  const { errors } = errorsOf(
+    writeArchive({
+      "inverted/edition.json": edition("2024-03", "2024-03-20", "2024-03-10"),
+      ...page("inverted"),
+      "excludes/edition.json": edition("2024-03", "2024-04-01", "2024-04-30"),
+      ...page("excludes"),
+      "open-ended/edition.json": edition("2024-03-05", "2024-03-06"),
+      ...page("open-ended"),
+      "fine/edition.json": edition("2024-03", "2024-03-01", "2024-03-31"),
+      ...page("fine"),
+      "fine-month/edition.json": edition("2024", "2024-02", "2024-03"),
+      ...page("fine-month"),
+    }),
+  );
+  assert.equal(
+    errors.map((e) => `${e.file} ${e.field}`),
+    ["excludes/edition.json dateRange", "inverted/edition.json dateRange", "open-ended/edition.json dateRange"],
+  );
+  assert.match(errors[1]!.message, /after/u);
+  assert.match(errors[0]!.message, /excludes/u);
+});
+
+test("an edition without pages and a page without articles or unplaced lines are errors", () => {
+  const { errors } = errorsOf(
+    writeArchive({
+      "2024-03-01/edition.json": EDITION,
+      "2024-03-01/p1/page.json": PAGE,
+      "2024-03-01/p1/a.md": article("title: 甲\norder: 1"),
+      "2024-03-01/p2/page.json": PAGE,
+      "2024-03-01/p3/page.json": { ...PAGE, unplaced: [{ text: "□王晓明", reason: "无正文" }] },
+      "2024-03-02/edition.json": { date: { value: "2024-03-02", status: "stated" } },
+    }),
+  );
+  assert.equal(
+    errors.map((e) => e.file),
+    ["2024-03-01/p2", "2024-03-02"],
+  );
+  assert.match(errors[0]!.message, /no articles/u);
+  assert.match(errors[1]!.message, /no pages/u);
+});
+
+test("edition folders named like the site's own folders are errors", () => {
+  const files: Record<string, string | object> = {};
+  for (const name of RESERVED_EDITION_NAMES) {
+    files[`${name}/edition.json`] = EDITION;
+    files[`${name}/p1/page.json`] = PAGE;
+    files[`${name}/p1/a.md`] = article("title: 甲\norder: 1");
+  }
+  const { errors } = errorsOf(writeArchive(files));
+  assert.equal(errors.map((e) => `${e.file} ${e.field}`), RESERVED_EDITION_NAMES.map((n) => `${n} folder name`));
+  for (const name of ["archive", "assets", "columns", "people", "search"]) assert.ok(RESERVED_EDITION_NAMES.includes(name), name);
+});
+
+test("every error is reported, however many a file or folder has", () => {
+  const { errors } = errorsOf(
+    writeArchive({
+      "Bad Edition/edition.json": { date: { value: "2024-02-30", status: "inferred" } },
+      "Bad Edition/p1/page.json": { number: { value: 0, status: "inferred" }, name: { value: null, status: "unknown", note: "未印" } },
+      "Bad Edition/p1/a.md": article("order: first\nending: breaks-off\nautor: 张三"),
+      "Bad Edition/p1/b.md": article("title: 乙\norder: 2\nslug: a"),
+    }),
+  );
+  const lines = errors.map((e) => `${e.file} ${e.field}`).sort();
+  assert.equal(lines, [
+    "Bad Edition folder name",
+    "Bad Edition/edition.json date.note",
+    "Bad Edition/edition.json date.value",
+    "Bad Edition/p1/a.md autor",
+    "Bad Edition/p1/a.md endingNote",
+    "Bad Edition/p1/a.md order",
+    "Bad Edition/p1/a.md title",
+    "Bad Edition/p1/b.md slug",
+    "Bad Edition/p1/page.json number.note",
+    "Bad Edition/p1/page.json number.value",
+  ]);
+});
+
+test("a GBK article beside BOM, CRLF and duplicate-slug articles: every file with an error is named", () => {
+  const dir = writeArchive({
+    "2024-03-01/edition.json": `\uFEFF${JSON.stringify(EDITION)}`,
+    "2024-03-01/p1/page.json": PAGE,
+    "2024-03-01/p1/bom.md": `\uFEFF${article("title: 甲\norder: 1\nslug: same")}`,
+    "2024-03-01/p1/crlf.md": article("title: 乙\norder: 2\nslug: same").replace(/\n/gu, "\r\n"),
+    "2024-03-01/p2/page.json": PAGE,
+    "2024-03-01/p2/same.md": article("title: 丙\norder: 1"),
+  });
+  writeFileSync(join(dir, "2024-03-01/p1/gbk.md"), Buffer.concat([Buffer.from("---\ntitle: "), Buffer.from([0xb1, 0xea, 0xcc, 0xe2]), Buffer.from("\norder: 3\nslug: same\n---\n\n正文\n")]));
+  const { errors } = errorsOf(dir);
+  assert.equal(errors.map((e) => `${e.file} ${e.field}`), ["2024-03-01/p1/crlf.md slug", "2024-03-01/p1/gbk.md -", "2024-03-01/p2/same.md slug"]);
 });
 
 test.run();

@@ -1,0 +1,93 @@
+/**
+ * Staged output: the build writes into `.NAME.building-PID` beside the output
+ * folder NAME and swaps it in only when everything succeeded. Whatever stops the
+ * build (a thrown error, SIGINT, SIGTERM, SIGHUP) removes the staging folder and
+ * leaves the previous output as it was. A build killed outright (SIGKILL, a power
+ * cut) cannot clean up, so every build first removes what dead builds left, and
+ * puts back a previous output that a kill in the middle of the swap had moved
+ * aside.
+ */
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+export interface StagedOutput {
+  /** Where the build writes. */
+  staging: string;
+  /** Moves the staging folder to the output; the previous output is removed. */
+  commit(): void;
+  /** Removes the staging folder (and puts the previous output back if a swap was cut short). */
+  abandon(): void;
+}
+
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+export function stageOutput(out: string, onSignal: (signal: string) => void): StagedOutput {
+  const parent = dirname(out);
+  const staging = join(parent, `${stagingPrefix(out)}${process.pid}`);
+  const aside = `${staging}.old`;
+  removeLeftovers(out);
+  rmSync(staging, { recursive: true, force: true });
+  let done = false;
+  const abandon = () => {
+    if (done) return;
+    done = true;
+    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(aside)) {
+      if (!existsSync(out)) renameSync(aside, out);
+      else rmSync(aside, { recursive: true, force: true });
+    }
+  };
+  // Runs however the process ends, short of SIGKILL: process.exit, an uncaught error, a signal below.
+  process.on("exit", abandon);
+  for (const [signal, number] of Object.entries(SIGNALS)) {
+    process.on(signal, () => {
+      onSignal(signal);
+      process.exit(128 + number);
+    });
+  }
+  return {
+    staging,
+    commit() {
+      // Synchronous from here to the end: a signal's handler runs only after it.
+      if (existsSync(out)) renameSync(out, aside);
+      renameSync(staging, out);
+      done = true;
+      rmSync(aside, { recursive: true, force: true });
+    },
+    abandon,
+  };
+}
+
+function stagingPrefix(out: string): string {
+  return `.${basename(out)}.building-`;
+}
+
+/** Removes the staging folders of builds no longer running, restoring an output that one had moved aside. */
+export function removeLeftovers(out: string): void {
+  const parent = dirname(out);
+  const prefix = stagingPrefix(out);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const leftovers = names
+    .map((name) => ({ name, match: name.startsWith(prefix) ? /^(\d+)(\.old)?$/u.exec(name.slice(prefix.length)) : null }))
+    .filter((l): l is { name: string; match: RegExpExecArray } => l.match !== null && !isRunning(Number(l.match[1])));
+  // A previous output moved aside and never replaced comes back before anything is removed.
+  for (const { name, match } of leftovers) {
+    if (match[2] && !existsSync(out)) renameSync(join(parent, name), out);
+  }
+  for (const { name } of leftovers) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
