@@ -7,11 +7,11 @@
  *   npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
  */
 import { parseArgs } from "node:util";
-import { importPage, ImportInputError, shown } from "../src/import/import-page.ts";
+import { importPage, ImportInputError, MAX_PAGE_BYTES, shown } from "../src/import/import-page.ts";
 
 const USAGE = `usage: npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
 
-  PAGE.txt       the page's raw text, UTF-8
+  PAGE.txt       the page's raw text, UTF-8, at most ${MAX_PAGE_BYTES / 1024 / 1024} MB
   --date         the edition's date; the drafts go to DIR/YYYY-MM-DD/
   --page N       the page number (版次): page folder NN; without it, page-unknown
   --out DIR      the content folder (default: content)

@@ -17,12 +17,13 @@
  * unassigned with its reason (messages.ts), and every piece of every line ends
  * in exactly one article or in `unassigned`.
  */
-import type { Article, Assembly } from "./assembly.ts";
+import type { Article, Assembly, Move } from "./assembly.ts";
 import type { PageLine } from "./classify-lines.ts";
-import { fragmentPieces, fullText, isArticle, isPhoto, lineRange, titleOf, type Fragment, type Log } from "./fragment.ts";
+import { fragmentPieces, FragmentSubjects, fullText, hanPairs, isArticle, isPhoto, lineRange, titleOf, type Fragment, type Log } from "./fragment.ts";
 import { joinParagraphs } from "./joins.ts";
 import { checkKickers } from "./kickers.ts";
 import { unassignedReasons } from "./messages.ts";
+import { REACH } from "./neighbourhood.ts";
 import type { Unassigned } from "./pieces.ts";
 import { placeFragments } from "./placement.ts";
 import { readFragments } from "./read-fragments.ts";
@@ -33,8 +34,14 @@ export type { Article, Assembly, Block, Doubt, Gap, Join, Move, Paragraph, Subhe
 export { articlePieces, paragraphText } from "./assembly.ts";
 export { SUBHEAD_MAX } from "./read-fragments.ts";
 
-export function assemble(lines: PageLine[]): Assembly {
-  const log: Log = { unassigned: [], moves: [], doubts: [], joins: [], placedBy: new Map(), pageText: lines.map((l) => l.text).join("\n") };
+export interface AssembleOptions {
+  /** How far apart, in fragments, two fragments may stand and be compared (neighbourhood.ts); default REACH. */
+  reach?: number;
+}
+
+export function assemble(lines: PageLine[], options: AssembleOptions = {}): Assembly {
+  const reach = options.reach ?? REACH;
+  const log: Log = { unassigned: [], moves: [], doubts: [], joins: [], placedBy: new Map(), pagePairs: hanPairs(lines.map((l) => l.text)) };
   const { unassigned, moves, doubts, joins } = log;
   const neighbours = new Map<number, number>();
   lines.forEach((l, i) => {
@@ -44,18 +51,22 @@ export function assemble(lines: PageLine[]): Assembly {
 
   const fragments = readFragments(lines, unassigned);
   const model = new SubjectModel(fragments.map((f) => fullText(f)));
+  const subjects = new FragmentSubjects();
   const pending = new Map<Fragment, Cut>();
-  splitBySubject(fragments, model, moves, pending);
+  splitBySubject(fragments, model, subjects, moves, pending, reach);
   const undecided = new Map<Fragment, string>();
-  placeFragments(fragments, model, log, pending, undecided);
+  placeFragments(fragments, { model, subjects, log, pending, undecided, reach });
   // A run cut off by a subject change that found no place goes back where it was printed.
+  const undone = new Set<Move>();
   for (const [cut, { from, move }] of pending) {
     if (cut.merged) continue;
     from.body.push(...cut.body);
     if (cut.affiliation) (from.affiliation = cut.affiliation), (from.closed = true);
+    subjects.touch(from);
     cut.merged = true;
-    moves.splice(moves.indexOf(move), 1);
+    undone.add(move);
   }
+  if (undone.size) moves.splice(0, moves.length, ...moves.filter((m) => !undone.has(m)));
 
   // Fragments that found no place, and titles that found no text, are kept unassigned.
   for (const f of fragments) {
@@ -73,7 +84,7 @@ export function assemble(lines: PageLine[]): Assembly {
   }
 
   const kept = fragments.filter(isArticle).sort((x, y) => x.head.title.line - y.head.title.line);
-  checkKickers(kept, model, unassigned);
+  checkKickers(kept, model, subjects, unassigned, reach);
 
   const articles: Article[] = kept.map((f, i) => {
     const order = i + 1;

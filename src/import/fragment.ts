@@ -10,6 +10,7 @@ import { paragraphText } from "./assembly.ts";
 import type { Head } from "./heads.ts";
 import type { Piece, Unassigned } from "./pieces.ts";
 import { isUnfinished } from "./sentences.ts";
+import { bigrams, type Bigrams } from "./subjects.ts";
 
 export type Item = Paragraph | Subhead;
 
@@ -23,6 +24,8 @@ export interface Fragment {
   closed: boolean;
   /** Merged into another fragment. */
   merged?: boolean;
+  /** Where it stands in reading order (a run cut off a fragment stands where that fragment does): see neighbourhood.ts. */
+  pos: number;
 }
 
 /** What assembly records as it goes, for the report. */
@@ -33,8 +36,8 @@ export interface Log {
   joins: Join[];
   /** For the first line of each moved paragraph: why it was put where it is. */
   placedBy: Map<number, string>;
-  /** The whole page, one line after another: where words split by a break may be found whole. */
-  pageText: string;
+  /** Every pair of Han characters printed side by side on the page: where words split by a break may be found whole. */
+  pagePairs: ReadonlySet<string>;
 }
 
 export const textOf = paragraphText;
@@ -45,9 +48,13 @@ export const fullText = (f: Fragment, withKicker = true): string => [headText(f.
 
 /** The first and last line of a fragment's body and byline. */
 export function lineRange(f: Fragment): [number, number] {
-  const ns = f.body.flatMap((b) => (b.kind === "paragraph" ? b.pieces.map((p) => p.line) : [b.piece.line]));
-  if (f.head.byline) ns.push(f.head.byline.line);
-  return [Math.min(...ns), Math.max(...ns)];
+  let from = Infinity;
+  let to = -Infinity;
+  const see = (n: number) => ((from = Math.min(from, n)), (to = Math.max(to, n)));
+  for (const b of f.body) if (b.kind === "paragraph") b.pieces.forEach((p) => see(p.line));
+  else see(b.piece.line);
+  if (f.head.byline) see(f.head.byline.line);
+  return [from, to];
 }
 
 export const isArticle = (f: Fragment): f is Fragment & { head: { title: Piece } } => f.head.title !== undefined && !f.merged;
@@ -62,4 +69,58 @@ export const titleOf = (f: Fragment) => `《${f.head.title?.text ?? "?"}》`;
 export function fragmentPieces(f: Fragment): Piece[] {
   const h = f.head;
   return [h.kicker, h.column, h.title, h.subtitle, h.byline, h.tipLabel, h.readingTip, ...f.body.flatMap((b) => (b.kind === "paragraph" ? b.pieces : [b.piece])), f.caption, f.credit, f.affiliation].filter((p): p is Piece => p !== undefined);
+}
+
+/**
+ * The character pairs of fragments' texts, computed once and kept until the
+ * fragment changes (`touch`): the steps compare the same texts many times.
+ */
+export class FragmentSubjects {
+  private readonly cache = new Map<Fragment, Map<string, Bigrams>>();
+  private readonly items = new WeakMap<Item, Bigrams>();
+
+  private memo(f: Fragment, key: string, text: () => string): Bigrams {
+    let m = this.cache.get(f);
+    if (!m) this.cache.set(f, (m = new Map()));
+    let set = m.get(key);
+    if (!set) m.set(key, (set = bigrams(text())));
+    return set;
+  }
+
+  full(f: Fragment): Bigrams {
+    return this.memo(f, "full", () => fullText(f));
+  }
+  withoutKicker(f: Fragment): Bigrams {
+    return this.memo(f, "withoutKicker", () => fullText(f, false));
+  }
+  head(f: Fragment): Bigrams {
+    return this.memo(f, "head", () => headText(f.head));
+  }
+  body(f: Fragment): Bigrams {
+    return this.memo(f, "body", () => bodyText(f));
+  }
+  /** Items do not change (joins.ts makes new paragraphs), so theirs are kept for good. */
+  item(b: Item): Bigrams {
+    let set = this.items.get(b);
+    if (!set) this.items.set(b, (set = bigrams(itemText(b))));
+    return set;
+  }
+  /** Forgets what was computed for `f`: call it whenever its head or body changes. */
+  touch(f: Fragment): void {
+    this.cache.delete(f);
+  }
+}
+
+/** The pairs of Han characters printed side by side in `lines` (`judgeJunction`'s evidence that a split pair is a word). */
+export function hanPairs(lines: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const line of lines) {
+    let prev: string | undefined;
+    for (const ch of line) {
+      const han = /\p{Script=Han}/u.test(ch);
+      if (han && prev !== undefined) pairs.add(prev + ch);
+      prev = han ? ch : undefined;
+    }
+  }
+  return pairs;
 }

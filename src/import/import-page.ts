@@ -11,14 +11,14 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readFrontMatter } from "../content/front-matter.ts";
 import { articleSchema, editionSchema, pageSchema } from "../content/schema.ts";
-import { assemble, type Assembly } from "./assemble.ts";
+import { assemble, type AssembleOptions, type Assembly } from "./assemble.ts";
 import { classifyLines } from "./classify-lines.ts";
 import { articleSlug, draftFiles, pageId, type DraftFile, type PageTarget } from "./drafts.ts";
 import { checkLineMap, lineMap, type LineEntry } from "./line-map.ts";
 import { checkEditionDate, checkPageNumber, ImportInputError, readPageFile } from "./read-page.ts";
 import { renderReport } from "./report.ts";
 
-export { ImportInputError } from "./read-page.ts";
+export { ImportInputError, MAX_PAGE_BYTES } from "./read-page.ts";
 
 /** A path as messages show it: relative to the working folder when inside it, else absolute. */
 export function shown(path: string): string {
@@ -50,8 +50,8 @@ export interface ImportComputation {
 }
 
 /** Classifies, assembles and renders; throws if a line would be lost or a file would not pass the schema (a bug, not bad input). */
-export function computeImport(pageLines: string[], target: PageTarget): ImportComputation {
-  const assembly = assemble(classifyLines(pageLines));
+export function computeImport(pageLines: string[], target: PageTarget, options: AssembleOptions = {}): ImportComputation {
+  const assembly = assemble(classifyLines(pageLines), options);
   const lines = lineMap(pageLines, assembly);
   const lost = checkLineMap(lines);
   if (lost.length) throw new Error(`internal error: the import would lose or double lines:\n  ${lost.join("\n  ")}`);

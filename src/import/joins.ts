@@ -5,7 +5,7 @@
  * missing text; at the end, the article is marked as breaking off. Every join
  * is recorded with its evidence, every gap and break as a doubt.
  */
-import type { Article, Block } from "./assembly.ts";
+import type { Article, Block, Paragraph } from "./assembly.ts";
 import { textOf, type Fragment, type Log } from "./fragment.ts";
 import { doubtMessages, draftNotes, joinEvidence } from "./messages.ts";
 import { endsSentence, firstSentence, isUnfinished, judgeJunction, printedLength, startsMidSentence } from "./sentences.ts";
@@ -13,15 +13,18 @@ import { endsSentence, firstSentence, isUnfinished, judgeJunction, printedLength
 export function joinParagraphs(a: Fragment, order: number, neighbours: Map<number, number>, log: Log): { body: Block[]; ending: Article["ending"]; endingNote?: string } {
   const { joins, doubts, placedBy } = log;
   const body: Block[] = [];
+  /** The text of the last paragraph of `body`, kept as it grows (a paragraph of many joined lines is not put together again at each line). */
+  const texts = new Map<Paragraph, string>();
+  const textOfBuilt = (p: Paragraph) => texts.get(p) ?? textOf(p);
   const items = a.body;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind === "subhead") {
       const prev = body.at(-1);
-      if (prev?.kind === "paragraph" && isUnfinished(textOf(prev))) {
+      if (prev?.kind === "paragraph" && isUnfinished(textOfBuilt(prev))) {
         const last = prev.pieces.at(-1)!.line;
-        body.push({ kind: "gap", note: draftNotes.gapBeforeSubhead(textOf(prev)), lines: [last, item.piece.line] });
-        doubts.push({ order, lines: [last], message: doubtMessages.beforeSubhead(last, textOf(prev), item.piece.line) });
+        body.push({ kind: "gap", note: draftNotes.gapBeforeSubhead(textOfBuilt(prev)), lines: [last, item.piece.line] });
+        doubts.push({ order, lines: [last], message: doubtMessages.beforeSubhead(last, textOfBuilt(prev), item.piece.line) });
       }
       body.push(item);
       continue;
@@ -29,10 +32,10 @@ export function joinParagraphs(a: Fragment, order: number, neighbours: Map<numbe
     const prev = body.at(-1);
     const text = textOf(item);
     const firstLine = item.pieces[0]!.line;
-    if (prev?.kind === "paragraph" && isUnfinished(textOf(prev))) {
-      const before = textOf(prev);
+    if (prev?.kind === "paragraph" && isUnfinished(textOfBuilt(prev))) {
+      const before = textOfBuilt(prev);
       const lastLine = prev.pieces.at(-1)!.line;
-      const j = judgeJunction(before, text, log.pageText);
+      const j = judgeJunction(before, text, log.pagePairs);
       if (j.verdict === "join") {
         const evidence = [joinEvidence.stops(lastLine, before)];
         const opening = firstSentence(text);
@@ -44,6 +47,7 @@ export function joinParagraphs(a: Fragment, order: number, neighbours: Map<numbe
         evidence.push(neighbours.get(lastLine) === firstLine ? joinEvidence.adjacent() : placedBy.get(firstLine) ?? placedBy.get(lastLine) ?? joinEvidence.farApart());
         joins.push({ order, lines: [lastLine, firstLine], evidence });
         prev.pieces.push(...item.pieces);
+        texts.set(prev, before + text);
         continue;
       }
       body.push({ kind: "gap", note: draftNotes.gap(before, text), lines: [lastLine, firstLine] });
@@ -51,13 +55,15 @@ export function joinParagraphs(a: Fragment, order: number, neighbours: Map<numbe
     } else if (startsMidSentence(text) === "strong") {
       doubts.push({ order, lines: [firstLine], message: doubtMessages.startsMidSentence(firstLine, text) });
     }
-    body.push({ kind: "paragraph", pieces: [...item.pieces] });
+    const built: Paragraph = { kind: "paragraph", pieces: [...item.pieces] };
+    texts.set(built, text);
+    body.push(built);
   }
   const last = body.at(-1);
-  if (last?.kind === "paragraph" && isUnfinished(textOf(last))) {
+  if (last?.kind === "paragraph" && isUnfinished(textOfBuilt(last))) {
     const line = last.pieces.at(-1)!.line;
-    doubts.push({ order, lines: [line], message: doubtMessages.breaksOff(line, textOf(last)) });
-    return { body, ending: "breaks-off", endingNote: draftNotes.breaksOff(textOf(last)) };
+    doubts.push({ order, lines: [line], message: doubtMessages.breaksOff(line, textOfBuilt(last)) });
+    return { body, ending: "breaks-off", endingNote: draftNotes.breaksOff(textOfBuilt(last)) };
   }
   return { body, ending: "complete" };
 }

@@ -26,7 +26,7 @@ export function readFragments(lines: PageLine[], leftovers: Unassigned[]): Fragm
   let cur: Fragment | undefined;
 
   const open = (head: Head): Fragment => {
-    const f: Fragment = { head, body: [], closed: false };
+    const f: Fragment = { head, body: [], closed: false, pos: fragments.length };
     fragments.push(f);
     cur = f;
     return f;

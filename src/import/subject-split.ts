@@ -3,13 +3,15 @@
  * text under it is looking for its text. When the last paragraphs of another
  * article's run are about that title's subject rather than their own article's
  * (subjects.ts), they are cut off as a headless fragment, for placement.ts to
- * place (and put back where they were printed if no place is found).
+ * place (and put back where they were printed if no place is found). Only bare
+ * titles in the article's neighbourhood (neighbourhood.ts) are considered.
  */
 import type { Move } from "./assembly.ts";
-import { bodyText, headText, isArticle, isPhoto, itemText, lineRange, textOf, titleOf, type Fragment } from "./fragment.ts";
+import { bodyText, isArticle, isPhoto, lineRange, textOf, titleOf, type Fragment, type FragmentSubjects } from "./fragment.ts";
 import { moveMessages } from "./messages.ts";
 import { isUnfinished } from "./sentences.ts";
-import { bigrams, type SubjectModel } from "./subjects.ts";
+import { within } from "./neighbourhood.ts";
+import type { Bigrams, SubjectModel } from "./subjects.ts";
 
 /**
  * Cutting a run of paragraphs where its subject changes to that of a bare title.
@@ -30,27 +32,31 @@ export interface Cut {
   move: Move;
 }
 
-export function splitBySubject(fragments: Fragment[], model: SubjectModel, moves: Move[], pending: Map<Fragment, Cut>) {
-  const bare = fragments.filter((f) => isArticle(f) && f.body.length === 0 && !isPhoto(f));
+export function splitBySubject(fragments: Fragment[], model: SubjectModel, subjects: FragmentSubjects, moves: Move[], pending: Map<Fragment, Cut>, reach: number) {
+  const bare = fragments.filter((f) => isArticle(f) && f.body.length === 0 && !isPhoto(f)); // in reading order: no cut is made yet
   if (bare.length === 0) return;
   for (const a of fragments.filter((f) => isArticle(f) && !isPhoto(f))) {
-    const ownHead = headText(a.head);
+    const ownHead = subjects.head(a);
     let best: { j: number; h: Fragment; score: number } | undefined;
-    for (const h of bare) {
+    for (const h of within(bare, a.pos, reach)) {
       if (h === a || h.merged) continue;
-      const bareHead = headText(h.head);
+      const bareHead = subjects.head(h);
+      // The pairs of the head and the items before j, grown as j moves on (the same set, in the same order, as those of their text joined).
+      const before: Bigrams = new Set(ownHead);
       for (let j = 1; j < a.body.length; j++) {
+        for (const b of subjects.item(a.body[j - 1]!)) before.add(b);
         const item = a.body[j]!;
         const prev = a.body[j - 1]!;
         if (item.kind !== "paragraph" || prev.kind !== "paragraph" || isUnfinished(textOf(prev))) continue;
-        const first = bigrams(textOf(item));
-        const margin = model.overlap(first, bigrams(bareHead)) - model.overlap(first, bigrams(ownHead));
+        const first = subjects.item(item);
+        const margin = model.overlap(first, bareHead) - model.overlap(first, ownHead);
         if (margin < SPLIT_FIRST) continue;
-        const before = bigrams([ownHead, ...a.body.slice(0, j).map(itemText)].join("\n"));
-        const cut = bigrams([bareHead, textOf(item)].join("\n"));
+        const cut: Bigrams = new Set(bareHead);
+        for (const b of first) cut.add(b);
         let cohesion = 0;
-        for (const later of a.body.slice(j + 1)) {
-          const set = bigrams(itemText(later));
+        for (let k = j + 1; k < a.body.length; k++) {
+          const later = a.body[k]!;
+          const set = subjects.item(later);
           if (later.kind === "paragraph") {
             cohesion += model.overlap(set, cut) - model.overlap(set, before);
           }
@@ -63,12 +69,13 @@ export function splitBySubject(fragments: Fragment[], model: SubjectModel, moves
       }
     }
     if (!best) continue;
-    const cut: Fragment = { head: { notes: [] }, body: a.body.splice(best.j), closed: a.closed, affiliation: a.affiliation };
+    const cut: Fragment = { head: { notes: [] }, body: a.body.splice(best.j), closed: a.closed, affiliation: a.affiliation, pos: a.pos };
     a.closed = false;
     a.affiliation = undefined;
+    subjects.touch(a);
     fragments.push(cut);
     const [from, to] = lineRange(cut);
-    const words = model.shared(bodyText(cut), bigrams(headText(best.h.head)));
+    const words = model.shared(bodyText(cut), subjects.head(best.h));
     const move: Move = { kind: "cut", order: 0, lines: [from, to], message: moveMessages.cut(titleOf(a), from) };
     moves.push(move);
     pending.set(cut, { from: a, move, why: moveMessages.cutWhy(titleOf(a), titleOf(best.h), words) });

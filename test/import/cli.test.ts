@@ -8,7 +8,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { ROOT, tempDir } from "../helpers/site.ts";
@@ -29,12 +29,12 @@ function runImport(args: string[], cwd = ROOT): Run {
 
 const fresh = () => tempDir("import-cli");
 
-function refuses(args: (dir: string) => string[], message: RegExp) {
+function refuses(args: (dir: string) => string[], message: RegExp, present: string[] = []) {
   const dir = fresh();
   const r = runImport(args(dir));
   assert.is(r.status, 2, `exit code 2\n${r.stderr}`);
   assert.match(r.stderr, message);
-  assert.equal(readdirSync(dir), [], "nothing written");
+  assert.equal(readdirSync(dir), present, "nothing written");
 }
 
 const out = (dir: string) => ["--out", join(dir, "content"), "--report", join(dir, "report.md")];
@@ -53,6 +53,16 @@ test("a bad page number: exit 2", () => {
   refuses((d) => [SMALL, "--date", "2024-03-01", "--page", "A3", ...out(d)], /--page A3/);
 });
 test("an unknown option: exit 2", () => refuses((d) => [SMALL, "--date", "2024-03-01", "--outdir", d], /Unknown option '--outdir'/));
+test("an input over the size limit is refused before it is read", () =>
+  refuses(
+    (d) => {
+      writeFileSync(join(d, "big.txt"), "");
+      truncateSync(join(d, "big.txt"), 10 * 1024 * 1024 + 1);
+      return [join(d, "big.txt"), "--date", "2024-03-01", "--out", join(d, "content"), "--report", "-"];
+    },
+    /big\.txt is 10,485,761 bytes, over the importer's limit of 10 MB \(10,485,760 bytes\)/,
+    ["big.txt"],
+  ));
 test("a report inside the content folder: exit 2", () => refuses((d) => [SMALL, "--date", "2024-03-01", "--out", d, "--report", join(d, "2024-03-01", "r.md")], /cannot go inside the content folder/));
 
 test("a UTF-8 BOM is fine; --page names the folder and the slugs", () => {
