@@ -4,11 +4,13 @@
  * number, an unknown option) gets one clear message, exit code 2, and nothing
  * written. Existing articles are replaced only with --force; edition.json never;
  * articles the import would not write block it. --page names the page folder.
+ * A path the import would write that is a folder, or lies under a file, stops
+ * it with nothing written; the report goes with the drafts by default.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { ROOT, tempDir } from "../helpers/site.ts";
@@ -29,12 +31,12 @@ function runImport(args: string[], cwd = ROOT): Run {
 
 const fresh = () => tempDir("import-cli");
 
-function refuses(args: (dir: string) => string[], message: RegExp, present: string[] = []) {
+function refuses(args: (dir: string) => string[], message: RegExp) {
   const dir = fresh();
   const r = runImport(args(dir));
   assert.is(r.status, 2, `exit code 2\n${r.stderr}`);
   assert.match(r.stderr, message);
-  assert.equal(readdirSync(dir), present, "nothing written");
+  assert.equal(readdirSync(dir), [], "nothing written");
 }
 
 const out = (dir: string) => ["--out", join(dir, "content"), "--report", join(dir, "report.md")];
@@ -53,16 +55,6 @@ test("a bad page number: exit 2", () => {
   refuses((d) => [SMALL, "--date", "2024-03-01", "--page", "A3", ...out(d)], /--page A3/);
 });
 test("an unknown option: exit 2", () => refuses((d) => [SMALL, "--date", "2024-03-01", "--outdir", d], /Unknown option '--outdir'/));
-test("an input over the size limit is refused before it is read", () =>
-  refuses(
-    (d) => {
-      writeFileSync(join(d, "big.txt"), "");
-      truncateSync(join(d, "big.txt"), 10 * 1024 * 1024 + 1);
-      return [join(d, "big.txt"), "--date", "2024-03-01", "--out", join(d, "content"), "--report", "-"];
-    },
-    /big\.txt is 10,485,761 bytes, over the importer's limit of 10 MB \(10,485,760 bytes\)/,
-    ["big.txt"],
-  ));
 test("a report inside the content folder: exit 2", () => refuses((d) => [SMALL, "--date", "2024-03-01", "--out", d, "--report", join(d, "2024-03-01", "r.md")], /cannot go inside the content folder/));
 
 test("a UTF-8 BOM is fine; --page names the folder and the slugs", () => {
@@ -88,13 +80,21 @@ test("--report - prints the report and writes none", () => {
   assert.equal(readdirSync(dir), ["content"]);
 });
 
-test("the default report goes beside the page file", () => {
+test("the default report goes with the drafts, not beside the page file; the build skips it", () => {
   const dir = fresh();
-  const input = join(dir, "page.txt");
+  mkdirSync(join(dir, "in"));
+  const input = join(dir, "in", "page.txt");
   writeFileSync(input, readFileSync(SMALL));
-  const r = runImport([input, "--date", "2024-03-01", "--out", join(dir, "content")]);
+  const r = runImport([input, "--date", "2024-03-01", "--page", "2", "--out", join(dir, "content")]);
   assert.is(r.status, 0, r.stderr);
-  assert.ok(existsSync(`${input}.import-report.md`));
+  assert.equal(readdirSync(join(dir, "in")), ["page.txt"], "nothing beside the input");
+  const report = join(dir, "content/2024-03-01/02/.import-report.md");
+  assert.match(readFileSync(report, "utf8"), /^# Import report/);
+  assert.match(r.stdout, /Report: .*content\/2024-03-01\/02\/\.import-report\.md/);
+  assert.is(loadArchive(join(dir, "content")).articles.length, 1);
+  // Imported again with --force, the report is replaced, not taken for an article of another import.
+  const again = runImport([input, "--date", "2024-03-01", "--page", "2", "--out", join(dir, "content"), "--force"]);
+  assert.is(again.status, 0, again.stderr);
 });
 
 test("existing articles are replaced only with --force; edition.json never", () => {
@@ -130,6 +130,78 @@ test("articles in the page folder that the import would not write block it, even
   assert.match(r.stderr, /holds articles this import would not write[\s\S]*other\.md/);
   assert.ok(existsSync(other));
 });
+
+/** Every file under `dir` with its content (folders as "/"), to show that a refused import changed nothing. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length)] = e.isDirectory() ? "/" : readFileSync(path, "utf8");
+  }
+  return out;
+}
+
+/** Runs `args` after `prepare` has set up `dir`; the import must be refused with `message` and leave `dir` as it was. */
+function refusedUnchanged(prepare: (dir: string) => void, args: (dir: string) => string[], message: RegExp) {
+  const dir = fresh();
+  prepare(dir);
+  const before = snapshot(dir);
+  const r = runImport(args(dir));
+  assert.is(r.status, 2, `exit code 2\n${r.stdout}\n${r.stderr}`);
+  assert.match(r.stderr, message);
+  assert.not.match(r.stderr, /\n\s+at /, "no stack trace");
+  assert.equal(snapshot(dir), before, "nothing written");
+}
+
+test("--report naming a folder: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => mkdirSync(join(d, "reports")),
+    (d) => [SMALL, "--date", "2024-03-01", "--out", join(d, "content"), "--report", join(d, "reports")],
+    /nothing was written:\n.*reports is a folder, not a file/,
+  ));
+
+test("--report under a file: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => writeFileSync(join(d, "notes.txt"), "x"),
+    (d) => [SMALL, "--date", "2024-03-01", "--out", join(d, "content"), "--report", join(d, "notes.txt", "report.md")],
+    /notes\.txt is a file, so .*report\.md cannot be written under it/,
+  ));
+
+test("an article path that is a folder, with --force: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => {
+      assert.is(runImport([SMALL, "--date", "2024-03-01", ...out(d)]).status, 0);
+      const article = join(d, "content/2024-03-01/page-unknown/a01.md");
+      rmSync(article);
+      mkdirSync(article);
+    },
+    (d) => [SMALL, "--date", "2024-03-01", ...out(d), "--force"],
+    /a01\.md is a folder, not a file/,
+  ));
+
+test("an edition.json that is a folder is an error, not skipped", () =>
+  refusedUnchanged(
+    (d) => mkdirSync(join(d, "content/2024-03-01/edition.json"), { recursive: true }),
+    (d) => [SMALL, "--date", "2024-03-01", ...out(d)],
+    /edition\.json is a folder, not a file/,
+  ));
+
+test("a content folder that is a file: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => writeFileSync(join(d, "content"), "x"),
+    (d) => [SMALL, "--date", "2024-03-01", ...out(d)],
+    /content is a file, so .* cannot be written under it/,
+  ));
+
+test("an input over the size limit is refused before it is read", () =>
+  refusedUnchanged(
+    (d) => {
+      writeFileSync(join(d, "big.txt"), "");
+      truncateSync(join(d, "big.txt"), 10 * 1024 * 1024 + 1);
+    },
+    (d) => [join(d, "big.txt"), "--date", "2024-03-01", ...out(d)],
+    /big\.txt is 10,485,761 bytes, over the importer's limit of 10 MB \(10,485,760 bytes\)/,
+  ));
 
 test("an existing content folder without the edition is filled in", () => {
   const dir = fresh();
