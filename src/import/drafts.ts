@@ -39,15 +39,16 @@ export function articleSlug(order: number, target: PageTarget): string {
   return target.page === undefined ? a : `p${pageId(target)}-${a}`;
 }
 
+/** The date comes from --date, not from the print: `inferred`, with a note saying so (`stated` means printed on the page). */
 export function editionData(target: PageTarget): EditionData {
-  return { date: { value: target.date, status: "stated" } };
+  return { date: { value: target.date, status: "inferred", note: draftNotes.dateGiven } };
 }
 
 export function pageData(target: PageTarget, unassigned: Unassigned[]): PageData {
   const number: PageData["number"] =
     target.page === undefined
       ? { value: null, status: "unknown", note: draftNotes.pageNumberUnknown }
-      : { value: target.page, status: "stated" };
+      : { value: target.page, status: "inferred", note: draftNotes.pageNumberGiven };
   const name: PageData["name"] = { value: null, status: "unknown", note: draftNotes.pageNameUnknown };
   const data: PageData = { number, name };
   if (unassigned.length) data.unplaced = unassigned.map((u) => ({ text: u.text, reason: u.reasonZh }));

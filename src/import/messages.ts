@@ -97,6 +97,8 @@ export const draftNotes = {
   gap: (before: string, after: string) => `原文此处缺失(“${quoteEnd(before, 10)}”之后的文字不在本版;下一段“${quoteStart(after, 10)}”接不上前句,中间内容未补写)`,
   breaksOff: (text: string) => `正文止于“${quoteEnd(text, 16).replace(/^…/u, "")}”,句子未完;本版没有下文,也没有转版说明。`,
   pageNumberUnknown: "版次未给出:导入时没有指定(--page),原始文本中也不作判断。",
+  pageNumberGiven: "版次由编辑导入时在命令行指定(--page),不是从版面上印出的文字读取的。",
+  dateGiven: "日期由编辑导入时在命令行指定(--date),不是从版面上印出的文字读取的。",
   pageNameUnknown: "版名未给出:导入程序不从原始文本推断版名,请编辑核对后填写。",
 };
 

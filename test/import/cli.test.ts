@@ -5,7 +5,8 @@
  * written. Existing articles are replaced only with --force; edition.json never;
  * articles the import would not write block it. --page names the page folder.
  * A path the import would write that is a folder, or lies under a file, stops
- * it with nothing written; the report goes with the drafts by default.
+ * it with nothing written; the report goes with the drafts by default; dates
+ * and page numbers given on the command line are recorded as inferred.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -67,7 +68,13 @@ test("a UTF-8 BOM is fine; --page names the folder and the slugs", () => {
   assert.is(a.title, "城市书房开进产业园区"); // no BOM in the title
   assert.is(a.byline, "本报讯(记者王晓明 通讯员李建国)");
   assert.is(a.file, "2024-03-01/03/p03-a01.md");
-  assert.equal(archive.pages[0]!.number, { value: 3, status: "stated" });
+  // Given on the command line, not printed on the page: inferred, with a note saying where it came from.
+  assert.is(archive.pages[0]!.number.value, 3);
+  assert.is(archive.pages[0]!.number.status, "inferred");
+  assert.match(archive.pages[0]!.number.note ?? "", /命令行指定\(--page\)/);
+  assert.is(archive.editions[0]!.date.value, "2024-03-01");
+  assert.is(archive.editions[0]!.date.status, "inferred");
+  assert.match(archive.editions[0]!.date.note ?? "", /命令行指定\(--date\)/);
   assert.ok(existsSync(join(dir, "report.md")));
 });
 
