@@ -34,9 +34,21 @@ export function readFragments(lines: PageLine[], leftovers: Unassigned[]): Fragm
   const flush = () => {
     if (group) open(readHead(group, leftovers));
     group = undefined;
+    counts.clear();
   };
-  const has = (kind: PageLine["kind"]) => group?.some((l) => l.kind === kind) ?? false;
-  const headingCount = () => group?.filter((l) => l.kind === "heading").length ?? 0;
+  // How many lines of each kind the group holds, kept as it grows (a long run of head lines is not scanned at each line).
+  const counts = new Map<PageLine["kind"], number>();
+  const add = (l: PageLine) => {
+    (group ??= []).push(l);
+    counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+  };
+  const start = (l: PageLine) => {
+    group = undefined;
+    counts.clear();
+    add(l);
+  };
+  const has = (kind: PageLine["kind"]) => (counts.get(kind) ?? 0) > 0;
+  const headingCount = () => counts.get("heading") ?? 0;
   const awaitingTip = () => group !== undefined && group.at(-1)?.kind === "tip-label" && !group.at(-1)!.tipText;
   const addParagraph = (l: PageLine) => {
     if (l.bylinePrefix) {
@@ -65,27 +77,27 @@ export function readFragments(lines: PageLine[], leftovers: Unassigned[]): Fragm
     const afterNext = lines[i + 2];
     if (group) {
       if (l.kind === "kicker") {
-        if (headingCount() > 0 || has("byline")) flush(), (group = [l]);
-        else group.push(l);
+        if (headingCount() > 0 || has("byline")) flush(), start(l);
+        else add(l);
         continue;
       }
       if (l.kind === "heading" && !has("byline") && !has("tip-label")) {
-        if (headingCount() >= 3) flush(), (group = [l]);
-        else group.push(l);
+        if (headingCount() >= 3) flush(), start(l);
+        else add(l);
         continue;
       }
       if (l.kind === "byline") {
-        if (has("byline")) flush(), (group = [l]);
-        else group.push(l);
+        if (has("byline")) flush(), start(l);
+        else add(l);
         continue;
       }
       if (l.kind === "tip-label") {
-        if (has("tip-label")) flush(), (group = [l]);
-        else group.push(l);
+        if (has("tip-label")) flush(), start(l);
+        else add(l);
         continue;
       }
       if (l.kind === "paragraph" && awaitingTip()) {
-        group.push(l);
+        add(l);
         continue;
       }
       if (l.kind === "paragraph" && next?.kind === "credit" && !has("byline") && !has("tip-label") && headingCount() > 0) {
@@ -106,7 +118,7 @@ export function readFragments(lines: PageLine[], leftovers: Unassigned[]): Fragm
       case "kicker":
       case "byline":
       case "tip-label":
-        group = [l];
+        start(l);
         break;
       case "heading": {
         if (cur && !cur.closed && cur.body.length === 0 && cur.head.byline && !cur.head.tipLabel) {
@@ -119,7 +131,7 @@ export function readFragments(lines: PageLine[], leftovers: Unassigned[]): Fragm
           (next.kind === "paragraph" && (next.bylinePrefix !== undefined || afterNext?.kind === "credit"));
         const inText = cur !== undefined && !cur.closed && (cur.body.length > 0 || cur.head.tipLabel !== undefined);
         if (!opensArticle && inText && printedLength(l.text) <= SUBHEAD_MAX) cur!.body.push({ kind: "subhead", piece: piece(l.n, "subhead", l.text) });
-        else group = [l];
+        else start(l);
         break;
       }
       case "paragraph":

@@ -36,6 +36,7 @@ export function splitBySubject(fragments: Fragment[], model: SubjectModel, subje
   const bare = fragments.filter((f) => isArticle(f) && f.body.length === 0 && !isPhoto(f)); // in reading order: no cut is made yet
   if (bare.length === 0) return;
   for (const a of fragments.filter((f) => isArticle(f) && !isPhoto(f))) {
+    if (a.body.length < 2) continue; // nothing to cut: a cut leaves at least one paragraph
     const ownHead = subjects.head(a);
     let best: { j: number; h: Fragment; score: number } | undefined;
     for (const h of within(bare, a.pos, reach)) {
