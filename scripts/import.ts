@@ -2,20 +2,21 @@
  * Import: turns the raw text of one printed page into draft articles in the
  * content format, plus a report of every join, move and doubt, with line
  * numbers (src/import/). Writes nothing when the input is bad or when it would
- * replace existing articles without --force; such refusals exit with code 2.
+ * replace existing articles without --force; such refusals exit with code 2. The
+ * drafts and the report are written all together or not at all.
  *
  *   npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
  */
 import { parseArgs } from "node:util";
-import { importPage, ImportInputError, shown } from "../src/import/import-page.ts";
+import { importPage, ImportInputError, ImportWriteError, MAX_PAGE_BYTES, REPORT_FILE, shown } from "../src/import/import-page.ts";
 
 const USAGE = `usage: npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
 
-  PAGE.txt       the page's raw text, UTF-8
+  PAGE.txt       the page's raw text, UTF-8, at most ${MAX_PAGE_BYTES / 1024 / 1024} MB
   --date         the edition's date; the drafts go to DIR/YYYY-MM-DD/
   --page N       the page number (版次): page folder NN; without it, page-unknown
   --out DIR      the content folder (default: content)
-  --report FILE  where the report goes (default: PAGE.txt.import-report.md; - prints it)
+  --report FILE  where the report goes (default: ${REPORT_FILE} in the page folder, with the drafts; - prints it)
   --force        replace articles a previous import wrote (edition.json is never replaced)`;
 
 function fail(message: string): never {
@@ -61,6 +62,10 @@ try {
   if (error instanceof ImportInputError) {
     console.error(`import: ${error.message}`);
     process.exit(2);
+  }
+  if (error instanceof ImportWriteError) {
+    console.error(`import: ${error.message}`);
+    process.exit(1);
   }
   console.error(`import failed: ${(error as Error).stack ?? String(error)}`);
   process.exit(1);

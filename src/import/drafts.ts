@@ -8,8 +8,9 @@
  * Slugs are ASCII and positional (a01, a02…; p03-a01 on page 3, so that pages
  * of one edition never share a slug); the Chinese stays in the files.
  */
-import type { Article, Assembly, Block } from "./assemble.ts";
-import { paragraphText } from "./assemble.ts";
+import type { Article, Assembly, Block } from "./assembly.ts";
+import { paragraphText } from "./assembly.ts";
+import { draftNotes } from "./messages.ts";
 import { readFrontMatter } from "../content/front-matter.ts";
 import { escapeMarkdown } from "../content/markdown-escape.ts";
 import type { EditionData, PageData } from "../content/schema.ts";
@@ -38,16 +39,17 @@ export function articleSlug(order: number, target: PageTarget): string {
   return target.page === undefined ? a : `p${pageId(target)}-${a}`;
 }
 
+/** The date comes from --date, not from the print: `inferred`, with a note saying so (`stated` means printed on the page). */
 export function editionData(target: PageTarget): EditionData {
-  return { date: { value: target.date, status: "stated" } };
+  return { date: { value: target.date, status: "inferred", note: draftNotes.dateGiven } };
 }
 
 export function pageData(target: PageTarget, unassigned: Unassigned[]): PageData {
   const number: PageData["number"] =
     target.page === undefined
-      ? { value: null, status: "unknown", note: "版次未给出:导入时没有指定(--page),原始文本中也不作判断。" }
-      : { value: target.page, status: "stated" };
-  const name: PageData["name"] = { value: null, status: "unknown", note: "版名未给出:导入程序不从原始文本推断版名,请编辑核对后填写。" };
+      ? { value: null, status: "unknown", note: draftNotes.pageNumberUnknown }
+      : { value: target.page, status: "inferred", note: draftNotes.pageNumberGiven };
+  const name: PageData["name"] = { value: null, status: "unknown", note: draftNotes.pageNameUnknown };
   const data: PageData = { number, name };
   if (unassigned.length) data.unplaced = unassigned.map((u) => ({ text: u.text, reason: u.reasonZh }));
   return data;

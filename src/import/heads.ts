@@ -13,10 +13,11 @@
  *     is split at the space;
  *   - 阅读提示 labels the reading tip that follows it.
  *
- * `assemble.ts` collects the groups and calls `readHead`; lines a head has no
+ * `read-fragments.ts` collects the groups and calls `readHead`; lines a head has no
  * place for are returned as leftovers with the reason.
  */
 import type { PageLine } from "./classify-lines.ts";
+import { headNotes, unassignedReasons, type Reason } from "./messages.ts";
 import { piece, type Piece, type Unassigned } from "./pieces.ts";
 import { printedLength } from "./sentences.ts";
 
@@ -56,11 +57,11 @@ export function readHead(lines: PageLine[], leftovers: Unassigned[]): Head {
   const head: Head = { notes: [] };
   const kickers = lines.filter((l) => l.kind === "kicker");
   const headings = lines.filter((l) => l.kind === "heading");
-  const leftover = (l: PageLine, reason: string, reasonZh: string) => leftovers.push({ line: l.n, text: l.text, reason, reasonZh });
+  const leftover = (l: PageLine, why: Reason) => leftovers.push({ line: l.n, text: l.text, ...why });
 
   for (const l of lines) {
     if (l.kind === "byline") {
-      if (head.byline) leftover(l, "a second byline in one head", "同一标题下出现第二个署名行,无法确定归属");
+      if (head.byline) leftover(l, unassignedReasons.secondByline());
       else head.byline = piece(l.n, "byline", l.text);
     } else if (l.kind === "tip-label") {
       head.tipLabel = piece(l.n, "tip-label", l.tipText ? l.text.slice(0, l.text.length - l.tipText.length) : l.text);
@@ -82,7 +83,7 @@ export function readHead(lines: PageLine[], leftovers: Unassigned[]): Head {
 
   if (kickers.length > 0) {
     const nearest = kickers[kickers.length - 1]!;
-    for (const k of kickers.slice(0, -1)) leftover(k, "several kicker lines above one title; the one nearest the title was kept", "同一标题上方有多行引题样式的文字,只保留了紧靠标题的一行");
+    for (const k of kickers.slice(0, -1)) leftover(k, unassignedReasons.severalKickers());
     head.kicker = piece(nearest.n, "kicker", nearest.text);
   }
 
@@ -95,13 +96,13 @@ export function readHead(lines: PageLine[], leftovers: Unassigned[]): Head {
     } else {
       head.title = piece(h0.n, "title", h0.text);
       head.subtitle = piece(h1.n, "subtitle", h1.text);
-      leftover(h2, "a third heading line under a kicker, title and subtitle", "标题、副题之下还有一行标题样式的文字,无法确定其作用");
+      leftover(h2, unassignedReasons.thirdHeading());
     }
   } else if (h0 && h1) {
     if (!head.kicker && isCouplet(h0.text) && !isCouplet(h1.text) && !/^[—-]/u.test(h1.text)) {
       head.kicker = piece(h0.n, "kicker", h0.text);
       head.title = piece(h1.n, "title", h1.text);
-      head.notes.push({ lines: [h0.n], message: `line ${h0.n} is a couplet (two parallel halves) above the title: read as the kicker` });
+      head.notes.push({ lines: [h0.n], message: headNotes.couplet(h0.n) });
     } else {
       head.title = piece(h0.n, "title", h0.text);
       head.subtitle = piece(h1.n, "subtitle", h1.text);
@@ -111,11 +112,11 @@ export function readHead(lines: PageLine[], leftovers: Unassigned[]): Head {
     if (split) {
       head.title = piece(h0.n, "title", split[0]);
       head.subtitle = piece(h0.n, "subtitle", split[1]);
-      head.notes.push({ lines: [h0.n], message: `line ${h0.n} holds the title and the subtitle; split at the space` });
+      head.notes.push({ lines: [h0.n], message: headNotes.splitLine(h0.n) });
     } else {
       head.title = piece(h0.n, "title", h0.text);
     }
   }
-  for (const h of rest) leftover(h, "more heading lines than a head holds", "标题行过多,无法确定其作用");
+  for (const h of rest) leftover(h, unassignedReasons.tooManyHeadings());
   return head;
 }

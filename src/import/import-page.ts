@@ -4,21 +4,28 @@
  * checks that every line is accounted for (line-map.ts) and that every file
  * would pass the content schema, renders the drafts and the report, and only
  * then looks at the disk: existing articles are never replaced without
- * `force`, edition.json is never replaced at all. If anything is wrong, nothing
- * is written. `scripts/import.ts` is the command line around it.
+ * `force`, edition.json is never replaced at all, and every path to be written
+ * must be a file (or not yet exist) under folders. If anything is wrong, nothing
+ * is written; the files are then written all together or not at all
+ * (write-files.ts). `scripts/import.ts` is the command line around it.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { readFrontMatter } from "../content/front-matter.ts";
 import { articleSchema, editionSchema, pageSchema } from "../content/schema.ts";
-import { assemble, type Assembly } from "./assemble.ts";
+import { assemble, type AssembleOptions, type Assembly } from "./assemble.ts";
 import { classifyLines } from "./classify-lines.ts";
 import { articleSlug, draftFiles, pageId, type DraftFile, type PageTarget } from "./drafts.ts";
 import { checkLineMap, lineMap, type LineEntry } from "./line-map.ts";
 import { checkEditionDate, checkPageNumber, ImportInputError, readPageFile } from "./read-page.ts";
 import { renderReport } from "./report.ts";
+import { writeAllOrNothing } from "./write-files.ts";
 
-export { ImportInputError } from "./read-page.ts";
+export { ImportInputError, MAX_PAGE_BYTES } from "./read-page.ts";
+export { ImportWriteError } from "./write-files.ts";
+
+/** The report's name in the page folder, when --report does not say otherwise (a dot file: the build skips it). */
+export const REPORT_FILE = ".import-report.md";
 
 /** A path as messages show it: relative to the working folder when inside it, else absolute. */
 export function shown(path: string): string {
@@ -36,7 +43,7 @@ export interface ImportOptions {
   /** The content folder (default `content`). */
   out: string;
   force?: boolean | undefined;
-  /** Where the report goes: a file, "-" for standard output; default `<input>.import-report.md`. */
+  /** Where the report goes: a file, "-" for standard output; default `.import-report.md` in the page folder, with the drafts. */
   report?: string | undefined;
 }
 
@@ -50,8 +57,8 @@ export interface ImportComputation {
 }
 
 /** Classifies, assembles and renders; throws if a line would be lost or a file would not pass the schema (a bug, not bad input). */
-export function computeImport(pageLines: string[], target: PageTarget): ImportComputation {
-  const assembly = assemble(classifyLines(pageLines));
+export function computeImport(pageLines: string[], target: PageTarget, options: AssembleOptions = {}): ImportComputation {
+  const assembly = assemble(classifyLines(pageLines), options);
   const lines = lineMap(pageLines, assembly);
   const lost = checkLineMap(lines);
   if (lost.length) throw new Error(`internal error: the import would lose or double lines:\n  ${lost.join("\n  ")}`);
@@ -83,6 +90,25 @@ export interface ImportResult extends ImportComputation {
   reportPath: string | undefined;
 }
 
+const stat = (path: string): Stats | undefined => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Why `path` cannot be written as a file: it is a folder or something else, or a parent of it is a file. */
+function unwritable(path: string): string | undefined {
+  const here = stat(path);
+  if (here && !here.isFile()) return `${shown(path)} is ${here.isDirectory() ? "a folder" : "not a regular file"}, not a file`;
+  for (let d = dirname(path); ; d = dirname(d)) {
+    const s = stat(d);
+    if (s) return s.isDirectory() ? undefined : `${shown(d)} is a file, so ${shown(path)} cannot be written under it`;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 export function importPage(options: ImportOptions): ImportResult {
   const date = checkEditionDate(options.date);
   const page = checkPageNumber(options.page);
@@ -92,17 +118,23 @@ export function importPage(options: ImportOptions): ImportResult {
 
   const outDir = resolve(options.out);
   const pageDir = join(outDir, date, pageId(target));
-  const reportPath = options.report === "-" ? undefined : resolve(options.report ?? `${options.input}.import-report.md`);
-  if (reportPath && (reportPath + sep).startsWith(outDir + sep)) {
-    throw new ImportInputError(`--report ${options.report ?? reportPath}: the report cannot go inside the content folder ${options.out} (the build accepts only edition, page and article files there); write it elsewhere`);
+  const reportPath = options.report === "-" ? undefined : options.report === undefined ? join(pageDir, REPORT_FILE) : resolve(options.report);
+  if (options.report !== undefined && reportPath && (reportPath + sep).startsWith(outDir + sep)) {
+    throw new ImportInputError(`--report ${options.report}: the report cannot go inside the content folder ${options.out} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${REPORT_FILE}`);
   }
 
   const kept: string[] = [];
   const replaced: string[] = [];
   const toWrite: { path: string; content: string }[] = [];
+  const problems: string[] = [];
   for (const f of computed.files) {
     const path = join(outDir, f.path);
-    if (existsSync(path)) {
+    const why = unwritable(path);
+    if (why) {
+      problems.push(why);
+      continue;
+    }
+    if (stat(path)) {
       if (f.kind === "edition") {
         kept.push(path);
         continue;
@@ -111,8 +143,15 @@ export function importPage(options: ImportOptions): ImportResult {
     }
     toWrite.push({ path, content: f.content });
   }
+  if (reportPath) {
+    const why = unwritable(reportPath);
+    if (why) problems.push(options.report === undefined ? why : `--report ${options.report}: ${why}`);
+  }
+  if (problems.length) throw new ImportInputError(`nothing was written:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+
   const ours = new Set(toWrite.map((w) => w.path));
-  const others = existsSync(pageDir) ? readdirSync(pageDir).filter((n) => n.endsWith(".md") && !ours.has(join(pageDir, n))).map((n) => join(pageDir, n)) : [];
+  // Dot files (the import's report, a system's own files) are not articles: the build skips them too.
+  const others = stat(pageDir)?.isDirectory() ? readdirSync(pageDir).filter((n) => n.endsWith(".md") && !n.startsWith(".") && !ours.has(join(pageDir, n))).map((n) => join(pageDir, n)) : [];
   const show = (paths: string[]) => paths.map((p) => `  ${shown(p)}`).join("\n");
   if (replaced.length && !options.force) {
     throw new ImportInputError(`nothing was written: these files exist and would be replaced:\n${show(replaced)}\nrun again with --force to replace them${others.length ? `; the page folder also holds articles this import would not write (move them away first):\n${show(others)}` : ""}`);
@@ -130,9 +169,6 @@ export function importPage(options: ImportOptions): ImportResult {
     replaced: replaced.map(shown),
   });
   if (reportPath) toWrite.push({ path: reportPath, content: report });
-  for (const w of toWrite) {
-    mkdirSync(dirname(w.path), { recursive: true });
-    writeFileSync(w.path, w.content);
-  }
+  writeAllOrNothing(toWrite);
   return { ...computed, outDir, pageDir, written: toWrite.map((w) => w.path), kept, replaced, report, reportPath };
 }

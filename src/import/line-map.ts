@@ -6,7 +6,7 @@
  * writing anything; the report prints the map; the tests check the written files
  * against it.
  */
-import { articlePieces, type Assembly } from "./assemble.ts";
+import { articlePieces, type Assembly } from "./assembly.ts";
 import type { Piece } from "./pieces.ts";
 
 export interface LineEntry {

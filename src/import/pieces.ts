@@ -5,7 +5,7 @@
  * subtitle on one line, a byline opening a paragraph, an author's unit closing
  * one) becomes several. Each piece ends up in exactly one article or in the
  * report's unassigned list, which is how an import proves it lost nothing
- * (`LineUse` in `assemble.ts`, checked by test/import/loses-nothing.test.ts).
+ * (`checkLineMap` in `line-map.ts`, checked by test/import/loses-nothing.test.ts).
  */
 
 export const FIELD_ROLES = ["kicker", "title", "subtitle", "column", "byline", "readingTip", "caption", "credit", "affiliation"] as const;

@@ -19,10 +19,21 @@ export interface PageText {
   lines: string[];
 }
 
+/**
+ * The largest page file the importer reads. A printed page's text is some
+ * 10–30 KB; this is hundreds of pages run together, which the importer still
+ * reads in time proportional to its size (the README says how long).
+ */
+export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
 export function readPageFile(file: string): PageText {
   let bytes: Buffer;
   try {
-    if (!statSync(file).isFile()) throw new ImportInputError(`${file} is not a file`);
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new ImportInputError(`${file} is not a file`);
+    if (stats.size > MAX_PAGE_BYTES) {
+      throw new ImportInputError(`${file} is ${stats.size.toLocaleString("en")} bytes, over the importer's limit of 10 MB (${MAX_PAGE_BYTES.toLocaleString("en")} bytes): a page's text is some 10–30 KB; import the pages one at a time`);
+    }
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof ImportInputError) throw error;

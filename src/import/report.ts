@@ -7,7 +7,7 @@
  * it went. Line numbers are those of the page file, so the editor can look.
  */
 import { parseByline } from "../content/byline.ts";
-import type { Article, Assembly } from "./assemble.ts";
+import type { Article, Assembly } from "./assembly.ts";
 import type { LineEntry } from "./line-map.ts";
 import type { Piece } from "./pieces.ts";
 import { quoteStart } from "./sentences.ts";

@@ -96,11 +96,12 @@ export interface Junction {
 
 /**
  * Judges the break between `before` (which stops mid-sentence) and `after`.
- * `page` is the page's text: a pair of characters that the break separates but
- * that the page prints together elsewhere (秸|秆 beside 秸秆) is a word, even one
- * the dictionary lacks, and so is a doubled character (谆|谆).
+ * `page` is the page's text, or the set of character pairs it prints (faster on
+ * a long page): a pair of characters that the break separates but that the page
+ * prints together elsewhere (秸|秆 beside 秸秆) is a word, even one the dictionary
+ * lacks, and so is a doubled character (谆|谆).
  */
-export function judgeJunction(before: string, after: string, page = ""): Junction {
+export function judgeJunction(before: string, after: string, page: string | ReadonlySet<string> = ""): Junction {
   const tail = before.slice(-12);
   const head = after.slice(0, 12);
   const joined = tail + head;
@@ -113,7 +114,7 @@ export function judgeJunction(before: string, after: string, page = ""): Junctio
   const touching = lastBefore && firstAfter && lastBefore.index + lastBefore.word.length === tail.length && firstAfter.index === 0;
   if (touching && isStray(lastBefore.word) && isStray(firstAfter.word)) {
     const pair = lastBefore.word + firstAfter.word;
-    if (lastBefore.word === firstAfter.word || page.includes(pair)) return { verdict: "join", healedWord: pair };
+    if (lastBefore.word === firstAfter.word || (typeof page === "string" ? page.includes(pair) : page.has(pair))) return { verdict: "join", healedWord: pair };
     return { verdict: "gap", stray: [lastBefore.word, firstAfter.word] };
   }
   return { verdict: "join" };

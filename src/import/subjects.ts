@@ -5,7 +5,7 @@
  * page does not use. Pairs are weighted by rarity on the page (IDF over the
  * page's fragments), so words every article uses (工会, 职工) count for little.
  *
- * `assemble.ts` uses it to decide which article a headless fragment continues,
+ * The assembly's steps use it to decide which article a headless fragment continues,
  * whether a run of paragraphs changes subject, and whether a kicker belongs to the
  * article below it; the shared pairs it reports are the evidence in the report.
  */
@@ -31,17 +31,21 @@ export function bigrams(text: string): Bigrams {
 const FLOOR = 8;
 
 export class SubjectModel {
-  private readonly df = new Map<string, number>();
-  private readonly n: number;
+  private readonly idfs = new Map<string, number>();
+  /** The weight of a pair no fragment holds. */
+  private readonly unseen: number;
 
   /** `documents`: the page's fragments as first found; rarity is counted over them. */
   constructor(documents: string[]) {
-    this.n = documents.length;
-    for (const doc of documents) for (const b of bigrams(doc)) this.df.set(b, (this.df.get(b) ?? 0) + 1);
+    const n = documents.length;
+    const df = new Map<string, number>();
+    for (const doc of documents) for (const b of bigrams(doc)) df.set(b, (df.get(b) ?? 0) + 1);
+    for (const [pair, count] of df) this.idfs.set(pair, Math.log((n + 1) / count));
+    this.unseen = Math.log((n + 1) / 1);
   }
 
   idf(pair: string): number {
-    return Math.log((this.n + 1) / (this.df.get(pair) ?? 1));
+    return this.idfs.get(pair) ?? this.unseen;
   }
 
   mass(set: Bigrams): number {
@@ -57,8 +61,13 @@ export class SubjectModel {
   overlap(a: Bigrams, b: Bigrams): number {
     const [small, large] = a.size <= b.size ? [a, b] : [b, a];
     let shared = 0;
-    for (const p of small) if (large.has(p)) shared += this.idf(p);
-    return shared / Math.max(this.mass(a.size <= b.size ? a : b), FLOOR);
+    let mass = 0;
+    for (const p of small) {
+      const w = this.idf(p);
+      mass += w;
+      if (large.has(p)) shared += w;
+    }
+    return shared / Math.max(mass, FLOOR);
   }
 
   /** The rarest words of `text` (ICU words of two or more characters) printed in `other` too: the report's evidence. */

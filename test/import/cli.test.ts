@@ -4,11 +4,14 @@
  * number, an unknown option) gets one clear message, exit code 2, and nothing
  * written. Existing articles are replaced only with --force; edition.json never;
  * articles the import would not write block it. --page names the page folder.
+ * A path the import would write that is a folder, or lies under a file, stops
+ * it with nothing written; the report goes with the drafts by default; dates
+ * and page numbers given on the command line are recorded as inferred.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
 import { ROOT, tempDir } from "../helpers/site.ts";
@@ -65,7 +68,13 @@ test("a UTF-8 BOM is fine; --page names the folder and the slugs", () => {
   assert.is(a.title, "城市书房开进产业园区"); // no BOM in the title
   assert.is(a.byline, "本报讯(记者王晓明 通讯员李建国)");
   assert.is(a.file, "2024-03-01/03/p03-a01.md");
-  assert.equal(archive.pages[0]!.number, { value: 3, status: "stated" });
+  // Given on the command line, not printed on the page: inferred, with a note saying where it came from.
+  assert.is(archive.pages[0]!.number.value, 3);
+  assert.is(archive.pages[0]!.number.status, "inferred");
+  assert.match(archive.pages[0]!.number.note ?? "", /命令行指定\(--page\)/);
+  assert.is(archive.editions[0]!.date.value, "2024-03-01");
+  assert.is(archive.editions[0]!.date.status, "inferred");
+  assert.match(archive.editions[0]!.date.note ?? "", /命令行指定\(--date\)/);
   assert.ok(existsSync(join(dir, "report.md")));
 });
 
@@ -78,13 +87,21 @@ test("--report - prints the report and writes none", () => {
   assert.equal(readdirSync(dir), ["content"]);
 });
 
-test("the default report goes beside the page file", () => {
+test("the default report goes with the drafts, not beside the page file; the build skips it", () => {
   const dir = fresh();
-  const input = join(dir, "page.txt");
+  mkdirSync(join(dir, "in"));
+  const input = join(dir, "in", "page.txt");
   writeFileSync(input, readFileSync(SMALL));
-  const r = runImport([input, "--date", "2024-03-01", "--out", join(dir, "content")]);
+  const r = runImport([input, "--date", "2024-03-01", "--page", "2", "--out", join(dir, "content")]);
   assert.is(r.status, 0, r.stderr);
-  assert.ok(existsSync(`${input}.import-report.md`));
+  assert.equal(readdirSync(join(dir, "in")), ["page.txt"], "nothing beside the input");
+  const report = join(dir, "content/2024-03-01/02/.import-report.md");
+  assert.match(readFileSync(report, "utf8"), /^# Import report/);
+  assert.match(r.stdout, /Report: .*content\/2024-03-01\/02\/\.import-report\.md/);
+  assert.is(loadArchive(join(dir, "content")).articles.length, 1);
+  // Imported again with --force, the report is replaced, not taken for an article of another import.
+  const again = runImport([input, "--date", "2024-03-01", "--page", "2", "--out", join(dir, "content"), "--force"]);
+  assert.is(again.status, 0, again.stderr);
 });
 
 test("existing articles are replaced only with --force; edition.json never", () => {
@@ -120,6 +137,78 @@ test("articles in the page folder that the import would not write block it, even
   assert.match(r.stderr, /holds articles this import would not write[\s\S]*other\.md/);
   assert.ok(existsSync(other));
 });
+
+/** Every file under `dir` with its content (folders as "/"), to show that a refused import changed nothing. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length)] = e.isDirectory() ? "/" : readFileSync(path, "utf8");
+  }
+  return out;
+}
+
+/** Runs `args` after `prepare` has set up `dir`; the import must be refused with `message` and leave `dir` as it was. */
+function refusedUnchanged(prepare: (dir: string) => void, args: (dir: string) => string[], message: RegExp) {
+  const dir = fresh();
+  prepare(dir);
+  const before = snapshot(dir);
+  const r = runImport(args(dir));
+  assert.is(r.status, 2, `exit code 2\n${r.stdout}\n${r.stderr}`);
+  assert.match(r.stderr, message);
+  assert.not.match(r.stderr, /\n\s+at /, "no stack trace");
+  assert.equal(snapshot(dir), before, "nothing written");
+}
+
+test("--report naming a folder: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => mkdirSync(join(d, "reports")),
+    (d) => [SMALL, "--date", "2024-03-01", "--out", join(d, "content"), "--report", join(d, "reports")],
+    /nothing was written:\n.*reports is a folder, not a file/,
+  ));
+
+test("--report under a file: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => writeFileSync(join(d, "notes.txt"), "x"),
+    (d) => [SMALL, "--date", "2024-03-01", "--out", join(d, "content"), "--report", join(d, "notes.txt", "report.md")],
+    /notes\.txt is a file, so .*report\.md cannot be written under it/,
+  ));
+
+test("an article path that is a folder, with --force: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => {
+      assert.is(runImport([SMALL, "--date", "2024-03-01", ...out(d)]).status, 0);
+      const article = join(d, "content/2024-03-01/page-unknown/a01.md");
+      rmSync(article);
+      mkdirSync(article);
+    },
+    (d) => [SMALL, "--date", "2024-03-01", ...out(d), "--force"],
+    /a01\.md is a folder, not a file/,
+  ));
+
+test("an edition.json that is a folder is an error, not skipped", () =>
+  refusedUnchanged(
+    (d) => mkdirSync(join(d, "content/2024-03-01/edition.json"), { recursive: true }),
+    (d) => [SMALL, "--date", "2024-03-01", ...out(d)],
+    /edition\.json is a folder, not a file/,
+  ));
+
+test("a content folder that is a file: exit 2, nothing written", () =>
+  refusedUnchanged(
+    (d) => writeFileSync(join(d, "content"), "x"),
+    (d) => [SMALL, "--date", "2024-03-01", ...out(d)],
+    /content is a file, so .* cannot be written under it/,
+  ));
+
+test("an input over the size limit is refused before it is read", () =>
+  refusedUnchanged(
+    (d) => {
+      writeFileSync(join(d, "big.txt"), "");
+      truncateSync(join(d, "big.txt"), 10 * 1024 * 1024 + 1);
+    },
+    (d) => [join(d, "big.txt"), "--date", "2024-03-01", ...out(d)],
+    /big\.txt is 10,485,761 bytes, over the importer's limit of 10 MB \(10,485,760 bytes\)/,
+  ));
 
 test("an existing content folder without the edition is filled in", () => {
   const dir = fresh();
