@@ -121,7 +121,7 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       return;
     }
     el.range.replaceChildren(...choosing.choices.map((c) => new Option(describe(c), c.key)));
-    el.range.hidden = choosing.choices.length < 3; // the whole archive and a single year are the same choice
+    el.range.hidden = false;
     el.save.textContent = "开始保存";
     showChoice();
   }

@@ -69,6 +69,18 @@ async function serveLogged(dir: string, prefix: string): Promise<{ base: string;
   return { base: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${encodeURI(prefix)}`, log };
 }
 
+/** Adds an edition of 2023-07-01 to `content`: one page with two articles, titled 新一期稿件1 and 2. */
+function addEdition(content: string): void {
+  const edition = join(content, "2023-07-01");
+  mkdirSync(join(edition, "01"), { recursive: true });
+  writeFileSync(join(edition, "edition.json"), JSON.stringify({ date: { value: "2023-07-01", status: "stated" } }));
+  writeFileSync(join(edition, "01", "page.json"), JSON.stringify({ number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } }));
+  for (const [i, a] of articles.slice(0, 2).entries()) {
+    const source = readFileSync(join(SAMPLE_CONTENT, a.file), "utf8");
+    writeFileSync(join(edition, "01", `${a.slug}.md`), source.replace(`title: ${a.title}`, `title: 新一期稿件${i + 1}`));
+  }
+}
+
 const isManifest = (path: string) => path === "offline-manifest.json" || path.startsWith("offline/");
 
 /** Asks to save the whole archive, checks the size it states first, and waits until it is saved. */
@@ -215,15 +227,7 @@ gate.test("after a new edition, updating a saved archive downloads only the new 
   const page = await visitControlled(context, `${base}index.html`);
   await saveAll(page);
 
-  // A new edition: one page with two articles.
-  const edition = join(content, "2023-07-01");
-  mkdirSync(join(edition, "01"), { recursive: true });
-  writeFileSync(join(edition, "edition.json"), JSON.stringify({ date: { value: "2023-07-01", status: "stated" } }));
-  writeFileSync(join(edition, "01", "page.json"), JSON.stringify({ number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } }));
-  for (const [i, a] of articles.slice(0, 2).entries()) {
-    const source = readFileSync(join(SAMPLE_CONTENT, a.file), "utf8");
-    writeFileSync(join(edition, "01", `${a.slug}.md`), source.replace(`title: ${a.title}`, `title: 新一期稿件${i + 1}`));
-  }
+  addEdition(content);
   assert.is(runBuild(["--content", content, "--out", out]).status, 0);
   const version = (JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { version: string }).version;
 
@@ -253,6 +257,43 @@ gate.test("after a new edition, updating a saved archive downloads only the new 
   await page.goto(`${base}2023-07-01/01/${articles[0]!.slug}/index.html`);
   assert.is(await page.locator("h1").textContent(), "新一期稿件1");
   assert.ok((await search(page, "新一期稿件2")).includes("新一期稿件2"), "the new edition is searchable offline");
+  await context.close();
+});
+
+gate.test("saving one month shows its size first and keeps that month's editions, and only those, offline", async () => {
+  const content = join(tempDir("months"), "content");
+  cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  addEdition(content);
+  const out = join(tempDir("months-site"), "_site");
+  assert.is(runBuild(["--content", content, "--out", out]).status, 0);
+  const { base } = await serveLogged(out, "/");
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${base}index.html`);
+  const status = page.locator("[data-offline-status]");
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "保存全站需下载" }).waitFor();
+  await page.selectOption("[data-offline-range]", "e-2023");
+  await status.filter({ hasText: "保存2023年需下载" }).waitFor();
+  await page.locator("[data-offline-month]").waitFor({ state: "visible" });
+  const months = await page.locator("[data-offline-month] option").allTextContents();
+  assert.equal(months.map((m) => m.replace(/\(.*\)$/u, "")), ["全年", "2023年7月", "2023年6月"]);
+  await page.selectOption("[data-offline-month]", "e-2023/2023-07");
+  const july = listFiles(out).map((f) => f.split("\\").join("/")).filter((f) => f.startsWith("2023-07-01/"));
+  const root = JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { files: Record<string, [string, number]> };
+  await status.filter({ hasText: `保存2023年7月需下载约` }).waitFor();
+  assert.match((await status.textContent()) ?? "", `(${july.length + Object.keys(root.files).length} 个文件`);
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "2023年7月的" }).waitFor({ timeout: 30_000 });
+  assert.match((await status.textContent()) ?? "", "已保存,断网也能阅读");
+  await page.reload();
+  await status.filter({ hasText: "已保存2023年7月" }).waitFor();
+  await context.setOffline(true);
+  await page.goto(`${base}2023-07-01/01/${articles[1]!.slug}/index.html`);
+  assert.is(await page.locator("h1").textContent(), "新一期稿件2");
+  await page.goto(`${base}archive/index.html`);
+  assert.not.match(await page.title(), "离线", "the pages that span the archive are saved with it");
+  await page.goto(`${base}${UNVISITED.url}index.html`);
+  assert.match(await page.title(), "离线", "June was not saved");
   await context.close();
 });
 
