@@ -3,7 +3,8 @@
  * body}`, paragraphs separated by blank lines) into an archive in the content
  * format: one edition per date, one page per edition, one article per line.
  * Tests and the benchmark build real-sized archives with it; the corpus text
- * itself never enters the repository.
+ * itself never enters the repository. `repeatCorpus` makes archives larger than
+ * the corpus (10⁵–10⁶ articles) out of dated copies of it, to measure scale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +24,34 @@ export function readCorpus(file: string, limit = Infinity): CorpusArticle[] {
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (out.length >= limit) break;
     if (line.trim()) out.push(JSON.parse(line) as CorpusArticle);
+  }
+  return out;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * `count` articles: the corpus as it is, then copies of it, each shifted back in
+ * time past the one before (so no two copies share an edition) by whole weeks (so
+ * weekdays stay true), with `(副本K)` after each copy's title and `-rK` after its
+ * id, so a copy can be told apart from its original and searched for.
+ */
+export function repeatCorpus(articles: CorpusArticle[], count: number): CorpusArticle[] {
+  const days = articles.flatMap((a) => (a.date ? [Date.parse(`${a.date}T00:00:00Z`)] : []));
+  if (articles.length === 0) throw new Error("the corpus is empty: nothing to repeat");
+  const span = days.length ? (days.reduce((a, b) => Math.max(a, b)) - days.reduce((a, b) => Math.min(a, b))) / DAY + 1 : 0;
+  const shiftDays = Math.ceil(span / 7) * 7 || 7;
+  const out: CorpusArticle[] = [];
+  for (let copy = 0; out.length < count; copy++) {
+    for (const a of articles) {
+      if (out.length >= count) break;
+      if (copy === 0) {
+        out.push(a);
+        continue;
+      }
+      const date = a.date ? new Date(Date.parse(`${a.date}T00:00:00Z`) - copy * shiftDays * DAY).toISOString().slice(0, 10) : null;
+      out.push({ ...a, id: `${a.id}-r${copy}`, title: `${a.title}(副本${copy})`, date });
+    }
   }
   return out;
 }

@@ -1,13 +1,26 @@
 /**
  * Offline UI: registers the service worker (over http only; pages opened from
  * disk read and search without one) and runs the footer's "保存全站以离线阅读"
- * action: what it will download, a progress bar, cancel, resume, and what is
- * saved. A save the reader started goes on by itself when the page is opened
- * again or the network comes back.
+ * action. A page view reads no manifest: what was saved is remembered in
+ * localStorage. Only when the reader asks to save does it read the root manifest
+ * (save-archive.ts) to show the sizes of the whole archive and of each year (and,
+ * once a year is chosen, its months), then save the chosen range with a progress
+ * bar, cancel and resume. A save the reader started goes on by itself when the
+ * page is opened again or the network comes back.
  */
-import { formatBytes, NewBuildError, planSave, runSave, type SavePlan } from "./save-archive.ts";
+import { formatBytes, monthChoices, NewBuildError, planSave, rangeChoices, readRoot, runSave, type RangeChoice } from "./save-archive.ts";
+import type { RootManifest } from "./manifest-format.ts";
 
+/** The range being saved, and whether the reader paused it: `{range, label, paused?}`. */
 const SAVING_KEY = "banmian-saving";
+/** What was saved: `{range, label}` of each finished save. */
+const SAVED_KEY = "banmian-saved";
+
+interface Saving {
+  range: string;
+  label: string;
+  paused?: boolean;
+}
 
 interface Elements {
   section: HTMLElement;
@@ -15,7 +28,27 @@ interface Elements {
   save: HTMLButtonElement;
   cancel: HTMLButtonElement;
   progress: HTMLProgressElement;
+  range: HTMLSelectElement;
+  month: HTMLSelectElement;
 }
+
+function readJson<T>(key: string): T | undefined {
+  try {
+    return (JSON.parse(localStorage.getItem(key) ?? "null") as T | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function select(label: string, data: string): HTMLSelectElement {
+  const el = document.createElement("select");
+  el.setAttribute("aria-label", label);
+  el.setAttribute(data, "");
+  el.hidden = true;
+  return el;
+}
+
+const describe = (c: RangeChoice) => `${c.label}(${formatBytes(c.bytes)})`;
 
 export function startOffline(root: URL, onNewBuild: () => void): void {
   if (!/^https?:$/u.test(root.protocol) || !("serviceWorker" in navigator) || !("caches" in window)) return;
@@ -23,7 +56,7 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
   navigator.serviceWorker.addEventListener("message", (e: MessageEvent<{ type?: string }>) => {
     if (e.data?.type === "banmian-updated") {
       onNewBuild();
-      void refresh();
+      if (!running) showIdle();
     }
   });
 
@@ -35,55 +68,113 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
     save: section.querySelector("[data-offline-save]")!,
     cancel: section.querySelector("[data-offline-cancel]")!,
     progress: section.querySelector("progress")!,
+    range: select("保存范围", "data-offline-range"),
+    month: select("月份", "data-offline-month"),
   };
+  el.save.before(el.range, " ", el.month, " ");
   let running: AbortController | undefined;
+  /** Set once the reader asked to save: the root and the choices it offers. */
+  let choosing: { manifest: RootManifest; choices: RangeChoice[] } | undefined;
 
-  const show = (plan: SavePlan) => {
-    const total = Object.keys(plan.manifest.files).length;
-    if (plan.missing.length === 0) {
-      el.status.textContent = `全站 ${total} 个文件(${formatBytes(plan.totalBytes)})已保存,断网也能阅读和检索。`;
+  const saved = () => readJson<{ range: string; label: string }[]>(SAVED_KEY) ?? [];
+  const savedWhole = () => saved().some((s) => s.range === "*");
+
+  function showIdle(): void {
+    choosing = undefined;
+    el.section.hidden = false;
+    el.range.hidden = el.month.hidden = true;
+    const saving = readJson<Saving>(SAVING_KEY);
+    const done = saved();
+    if (savedWhole()) {
+      el.status.textContent = "全站已保存,断网也能阅读和检索。";
       el.save.hidden = true;
-    } else {
-      const saved = total - plan.missing.length;
-      el.status.textContent = saved > 0 && localStorage.getItem(SAVING_KEY)
-        ? `已保存 ${saved}/${total} 个文件;还需下载 ${formatBytes(plan.missingBytes)}。`
-        : `保存全站需下载 ${plan.missing.length} 个文件,约 ${formatBytes(plan.missingBytes)}(全站共 ${formatBytes(plan.totalBytes)})。`;
-      el.save.hidden = false;
-      el.save.textContent = localStorage.getItem(SAVING_KEY) ? "继续保存全站" : "保存全站以离线阅读";
+      return;
     }
-  };
-
-  async function refresh(): Promise<SavePlan | undefined> {
-    try {
-      await navigator.serviceWorker.ready;
-      const plan = await planSave(root);
-      el.section.hidden = false;
-      if (!running) show(plan);
-      return plan;
-    } catch {
-      return undefined; // no worker yet (first visit still installing): the next page view shows the action
-    }
+    el.status.textContent = done.length
+      ? `已保存${done.map((s) => s.label).join("、")},断网也能阅读。`
+      : "可以把全站或某年、某月的版面保存在本机,断网也能阅读。";
+    el.save.hidden = false;
+    el.save.textContent = saving ? `继续保存${saving.label}` : "保存全站以离线阅读";
   }
 
-  async function save(): Promise<void> {
+  const chosen = (): RangeChoice | undefined => {
+    if (!choosing) return undefined;
+    const month = el.month.hidden ? "" : el.month.value;
+    const year = choosing.choices.find((c) => c.key === el.range.value);
+    return (month && monthsShown.find((c) => c.key === month)) || year;
+  };
+  let monthsShown: RangeChoice[] = [];
+
+  function showChoice(): void {
+    const c = chosen();
+    if (!c) return;
+    el.status.textContent = `保存${c.label}需下载约 ${formatBytes(c.bytes)}(${c.files} 个文件,已在本机的不再下载)。`;
+  }
+
+  async function choose(): Promise<void> {
+    el.status.textContent = "正在查看全站的大小…";
+    try {
+      const manifest = await readRoot(root);
+      choosing = { manifest, choices: rangeChoices(manifest) };
+    } catch {
+      el.status.textContent = "暂时无法读取网站的文件清单;请联网后刷新页面再试。";
+      return;
+    }
+    el.range.replaceChildren(...choosing.choices.map((c) => new Option(describe(c), c.key)));
+    el.range.hidden = false;
+    el.save.textContent = "开始保存";
+    showChoice();
+  }
+
+  el.range.addEventListener("change", () => {
+    el.month.hidden = true;
+    monthsShown = [];
+    showChoice();
+    const year = el.range.value;
+    if (!choosing || year === "*") return;
+    const manifest = choosing.manifest;
+    void monthChoices(root, manifest, year).then(
+      (months) => {
+        if (el.range.value !== year) return;
+        monthsShown = months;
+        el.month.replaceChildren(new Option("全年", ""), ...months.map((c) => new Option(describe(c), c.key)));
+        el.month.hidden = months.length < 2;
+      },
+      () => undefined,
+    );
+  });
+  el.month.addEventListener("change", showChoice);
+
+  async function save(target: Saving): Promise<void> {
     if (running) return;
-    const plan = await refresh();
-    if (!plan) return;
-    localStorage.setItem(SAVING_KEY, plan.manifest.version);
-    running = new AbortController();
+    const controller = (running = new AbortController());
+    localStorage.setItem(SAVING_KEY, JSON.stringify({ range: target.range, label: target.label }));
     el.save.hidden = true;
+    el.range.hidden = el.month.hidden = true;
     el.cancel.hidden = false;
     el.progress.hidden = false;
     el.progress.value = 0;
-    el.status.textContent = `正在保存:0/${plan.missing.length} 个文件…`;
+    el.status.textContent = `正在准备保存${target.label}…`;
     try {
-      await runSave(root, plan, running.signal, (p) => {
+      await navigator.serviceWorker.ready;
+      const plan = await planSave(root, choosing?.manifest ?? (await readRoot(root)), target.range);
+      el.status.textContent = `正在保存${target.label}:0/${plan.missing.length} 个文件…`;
+      await runSave(root, plan, controller.signal, (p) => {
         el.progress.value = p.totalBytes ? p.doneBytes / p.totalBytes : 1;
-        el.status.textContent = `正在保存:${p.doneFiles}/${p.totalFiles} 个文件,${formatBytes(p.doneBytes)}/${formatBytes(p.totalBytes)}`;
+        el.status.textContent = `正在保存${target.label}:${p.doneFiles}/${p.totalFiles} 个文件,${formatBytes(p.doneBytes)}/${formatBytes(p.totalBytes)}`;
       });
       localStorage.removeItem(SAVING_KEY);
+      localStorage.setItem(SAVED_KEY, JSON.stringify([...saved().filter((s) => s.range !== target.range), { range: target.range, label: target.label }]));
+      running = undefined;
+      el.cancel.hidden = true;
+      el.progress.hidden = true;
+      showIdle();
+      el.status.textContent =
+        target.range === "*"
+          ? `全站 ${plan.files.size} 个文件(${formatBytes(plan.totalBytes)})已保存,断网也能阅读和检索。`
+          : `${target.label}的 ${plan.files.size} 个文件(${formatBytes(plan.totalBytes)})已保存,断网也能阅读。`;
     } catch (e) {
-      const message = running.signal.aborted
+      const message = controller.signal.aborted
         ? "已暂停保存;已下载的部分保留,可随时继续。"
         : e instanceof NewBuildError
           ? "网站刚刚更新,正在准备新版本;请稍后刷新页面再保存。"
@@ -91,26 +182,31 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       running = undefined;
       el.cancel.hidden = true;
       el.progress.hidden = true;
-      const plan2 = await refresh();
-      el.status.textContent = `${message}${plan2 ? ` ${el.status.textContent}` : ""}`;
-      return;
+      showIdle();
+      el.status.textContent = `${message} ${el.status.textContent}`;
     }
-    running = undefined;
-    el.cancel.hidden = true;
-    el.progress.hidden = true;
-    await refresh();
   }
 
-  el.save.addEventListener("click", () => void save());
+  el.save.addEventListener("click", () => {
+    const saving = readJson<Saving>(SAVING_KEY);
+    if (saving && !choosing) return void save(saving);
+    if (!choosing) return void choose();
+    const c = chosen();
+    if (c) void save({ range: c.key, label: c.label });
+  });
   el.cancel.addEventListener("click", () => {
-    localStorage.setItem(SAVING_KEY, "paused");
+    const saving = readJson<Saving>(SAVING_KEY);
+    if (saving) localStorage.setItem(SAVING_KEY, JSON.stringify({ ...saving, paused: true }));
     running?.abort();
   });
-  window.addEventListener("online", () => {
-    if (localStorage.getItem(SAVING_KEY) && localStorage.getItem(SAVING_KEY) !== "paused") void save();
-  });
-  void refresh().then((plan) => {
-    const flag = localStorage.getItem(SAVING_KEY);
-    if (plan && plan.missing.length && flag && flag !== "paused" && navigator.onLine) void save();
+  const resume = () => {
+    const saving = readJson<Saving>(SAVING_KEY);
+    if (saving && !saving.paused && navigator.onLine) void save(saving);
+  };
+  window.addEventListener("online", resume);
+  // Saving goes through the service worker, so the action appears once it runs.
+  void navigator.serviceWorker.ready.then(() => {
+    if (!running) showIdle();
+    resume();
   });
 }

@@ -10,13 +10,16 @@
  * copy.
  *
  * When a new build is published, the browser finds this script changed and
- * installs the new version beside the old one: it brings over what the old copy
- * held, copying files whose hash did not change and downloading the others. Only
- * when that is complete does it take over and delete the old cache; until then
- * the old copy keeps serving. An interrupted install leaves its partial cache,
+ * installs the new version beside the old one: it reads the new root and only the
+ * group manifests whose hash changed (manifest-tree.ts), brings over what the old
+ * copy held, copying files whose hash did not change and downloading the others,
+ * and adds the new files of every range the reader saved (a new edition of a
+ * saved archive). Only when that is complete does it take over and delete the
+ * old cache; until then the old copy keeps serving. An interrupted install leaves its partial cache,
  * and the next attempt skips what is already there.
  */
-import { MANIFEST_FILE, OFFLINE_PAGE, CACHE_PREFIX, cacheName, hashText, sitePath, type OfflineManifest } from "./manifest-format.ts";
+import { MANIFEST_FILE, OFFLINE_PAGE, CACHE_PREFIX, SAVED_RECORD, cacheName, chainOf, hashText, manifestPath, sitePath, type FileEntry, type ManifestNode, type RootManifest } from "./manifest-format.ts";
+import { ManifestTree } from "./manifest-tree.ts";
 
 declare const BUILD_VERSION: string;
 
@@ -44,16 +47,45 @@ async function hashOf(response: Response): Promise<string> {
   return hashText(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
 }
 
-let manifestOfThisBuild: Promise<OfflineManifest | undefined> | undefined;
-function manifest(): Promise<OfflineManifest | undefined> {
-  return (manifestOfThisBuild ??= caches
+const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { "content-type": "application/json" } });
+
+/**
+ * Gets a group's manifest for this build: from this copy, else from an older copy
+ * that holds it with the same hash (the group did not change), else from the
+ * network; whatever does not match the hash the parent lists is not used, and
+ * what is used is kept in this copy.
+ */
+function manifestLoader(cache: Cache, older: Cache[], network: boolean) {
+  return async (chain: string[], hash: string): Promise<ManifestNode | undefined> => {
+    const url = urlOf(manifestPath(chain));
+    const sources: (() => Promise<Response | undefined>)[] = [
+      () => cache.match(url),
+      ...older.map((c) => () => c.match(url)),
+      ...(network ? [() => fetch(url, { cache: "no-cache" }).catch(() => undefined)] : []),
+    ];
+    for (const [i, source] of sources.entries()) {
+      const response = await source();
+      if (!response?.ok || (await hashOf(response)) !== hash) continue;
+      if (i > 0) await cache.put(url, response.clone());
+      return (await response.json()) as ManifestNode;
+    }
+    return undefined;
+  };
+}
+
+let treeOfThisBuild: Promise<ManifestTree | undefined> | undefined;
+/** This build's manifest tree, once this copy is installed (its root is the last thing it gets). */
+function tree(): Promise<ManifestTree | undefined> {
+  return (treeOfThisBuild ??= caches
     .open(CACHE)
-    .then((c) => c.match(urlOf(MANIFEST_FILE)))
-    .then((r) => (r ? (r.json() as Promise<OfflineManifest>) : undefined))
+    .then(async (cache) => {
+      const root = (await (await cache.match(urlOf(MANIFEST_FILE)))?.json()) as RootManifest | undefined;
+      return root && new ManifestTree(root, manifestLoader(cache, [], true));
+    })
     .catch(() => undefined)
-    .then((m) => {
-      if (!m) manifestOfThisBuild = undefined; // not installed yet: ask again next time
-      return m;
+    .then((t) => {
+      if (!t) treeOfThisBuild = undefined; // not installed yet: ask again next time
+      return t;
     }));
 }
 
@@ -67,44 +99,60 @@ async function fetchInto(cache: Cache, path: string, hash: string): Promise<bool
 
 async function install(): Promise<void> {
   const response = await fetch(urlOf(MANIFEST_FILE), { cache: "no-store" });
-  const next = (await response.json()) as OfflineManifest;
+  const next = (await response.json()) as RootManifest;
   // The server already holds a newer build than this script: let the newer script install instead.
   if (next.version !== BUILD_VERSION) throw new Error(`server has build ${next.version}, this worker is ${BUILD_VERSION}`);
   const cache = await caches.open(CACHE);
-
-  // Everything an older copy holds comes along, so an update never shrinks what the reader saved.
-  const wanted = new Map<string, Cache | null>(next.shell.map((p) => [p, null]));
-  // The pages open now were read before this worker could keep them.
-  for (const client of await scope.clients.matchAll({ includeUncontrolled: true })) {
-    const path = sitePath(new URL(client.url), ROOT);
-    if (path && next.files[path]) wanted.set(path, null);
-  }
+  const olds: { cache: Cache; tree: ManifestTree }[] = [];
   for (const name of await caches.keys()) {
     if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
     const old = await caches.open(name);
-    const oldManifest = (await (await old.match(urlOf(MANIFEST_FILE)))?.json()) as OfflineManifest | undefined;
+    const oldRoot = (await (await old.match(urlOf(MANIFEST_FILE)))?.json()) as RootManifest | undefined;
+    // A copy from before manifests were split has all its files in its root.
+    if (oldRoot) olds.push({ cache: old, tree: new ManifestTree({ ...oldRoot, dirs: oldRoot.dirs ?? [], groups: oldRoot.groups ?? {} }, manifestLoader(old, [], false)) });
+  }
+  // Unchanged groups come from the old copies, so only manifests whose hash changed are downloaded.
+  const nextTree = new ManifestTree(next, manifestLoader(cache, olds.map((o) => o.cache), true));
+
+  const wanted = new Map<string, FileEntry>(next.shell.map((p) => [p, next.files[p]!]));
+  const want = async (path: string) => {
+    if (wanted.has(path)) return;
+    const entry = await nextTree.entry(path);
+    if (entry) wanted.set(path, entry);
+  };
+  // The pages open now were read before this worker could keep them.
+  for (const client of await scope.clients.matchAll({ includeUncontrolled: true })) {
+    const path = sitePath(new URL(client.url), ROOT);
+    if (path) await want(path);
+  }
+  // Everything an older copy holds comes along, and what the reader saved gets this build's new files too.
+  const saved = new Set<string>();
+  for (const { cache: old } of olds) {
+    const record = (await (await old.match(urlOf(SAVED_RECORD)))?.json().catch(() => undefined)) as { ranges?: string[] } | undefined;
+    for (const range of record?.ranges ?? []) saved.add(range);
     for (const request of await old.keys()) {
       const path = sitePath(new URL(request.url), ROOT);
-      const entry = path === null ? undefined : next.files[path];
-      if (!path || !entry) continue;
-      const unchanged = oldManifest?.files[path]?.[0] === entry[0];
-      if (unchanged) wanted.set(path, old);
-      else if (!wanted.has(path)) wanted.set(path, null);
+      if (path && path !== MANIFEST_FILE && !chainOf(path)) await want(path);
     }
   }
+  for (const range of saved) for (const [path, entry] of await nextTree.files(range)) wanted.set(path, entry);
+
   const have = new Set((await cache.keys()).map((r) => r.url)); // an interrupted install resumes here
-  const bring = async ([path, from]: [string, Cache | null]) => {
-    const entry = next.files[path];
-    if (!entry || have.has(urlOf(path))) return;
-    const copy = from && (await from.match(urlOf(path)));
-    if (copy) await cache.put(urlOf(path), copy);
-    else if (!(await fetchInto(cache, path, entry[0]))) throw new Error(`${path} changed again on the server`);
+  const bring = async ([path, entry]: [string, FileEntry]) => {
+    if (have.has(urlOf(path))) return;
+    for (const old of olds) {
+      if ((await old.tree.entry(path))?.[0] !== entry[0]) continue;
+      const copy = await old.cache.match(urlOf(path));
+      if (copy) return cache.put(urlOf(path), copy);
+    }
+    if (!(await fetchInto(cache, path, entry[0]))) throw new Error(`${path} changed again on the server`);
   };
   // In batches: one at a time is far too slow for an archive of thousands of pages.
   const todo = [...wanted];
   for (let i = 0; i < todo.length; i += 32) await Promise.all(todo.slice(i, i + 32).map(bring));
-  // The manifest goes in last: its presence marks this copy complete.
-  await cache.put(urlOf(MANIFEST_FILE), new Response(JSON.stringify(next), { headers: { "content-type": "application/json" } }));
+  if (saved.size) await cache.put(urlOf(SAVED_RECORD), json({ ranges: [...saved] }));
+  // The root goes in last: its presence marks this copy complete.
+  await cache.put(urlOf(MANIFEST_FILE), json(next));
   await scope.skipWaiting();
 }
 
@@ -133,8 +181,15 @@ async function offlineAnswer(request: Request): Promise<Response> {
 
 async function respond(request: Request, path: string): Promise<Response> {
   const cache = await caches.open(CACHE);
-  if (path === MANIFEST_FILE) return (await cache.match(urlOf(MANIFEST_FILE))) ?? fetch(request);
-  const entry = (await manifest())?.files[path];
+  if (path === MANIFEST_FILE || path === SAVED_RECORD) return (await cache.match(urlOf(path))) ?? fetch(request);
+  const t = await tree();
+  const chain = chainOf(path);
+  if (chain) {
+    // A manifest of this build, checked against its parent (the save action reads them).
+    if (t && (await t.node(chain))) return (await cache.match(urlOf(path))) ?? fetch(request);
+    return fetch(request);
+  }
+  const entry = await t?.entry(path);
   if (!entry) {
     try {
       return await fetch(request);

@@ -2,15 +2,19 @@
  * Offline reading in Chromium: what was read keeps working with the network off,
  * "save the whole archive" makes every page and search work offline, a new build
  * replaces the offline copy as one version, and the app is installable, at the
- * domain root and under a sub-path.
+ * domain root and under a sub-path. A page view reads no offline manifest, and an
+ * update after a new edition downloads only what changed (checked with the log of
+ * every request the server got).
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync, writeFileSync, cpSync } from "node:fs";
+import { readFileSync, writeFileSync, cpSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createServer, request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { browserGate, chromiumPath, CHROMIUM_ARGS, launchChromium, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildInto, runBuild, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { buildInto, listFiles, runBuild, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
 import { loadArchive } from "../../src/content/load-archive.ts";
 
 interface Judged {
@@ -42,6 +46,51 @@ async function serve(dir: string, prefix: string): Promise<string> {
   const server = await serveStatic(dir, { prefix });
   servers.push(server);
   return server.url;
+}
+
+/** Serves `dir` through a proxy that logs the site path of every request it forwards, whoever sends it. */
+async function serveLogged(dir: string, prefix: string): Promise<{ base: string; log: string[] }> {
+  const target = await serveStatic(dir, { prefix });
+  servers.push(target);
+  const log: string[] = [];
+  const { port: targetPort } = new URL(target.origin);
+  const proxy = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    if (path.startsWith(prefix)) log.push(path.slice(prefix.length));
+    const forward = httpRequest({ host: "127.0.0.1", port: targetPort, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on("error", () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((done) => proxy.listen(0, "127.0.0.1", () => done()));
+  servers.push({ url: "", origin: "", close: () => new Promise<void>((done) => { proxy.close(() => done()); proxy.closeAllConnections(); }) });
+  return { base: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${encodeURI(prefix)}`, log };
+}
+
+/** Adds an edition of 2023-07-01 to `content`: one page with two articles, titled 新一期稿件1 and 2. */
+function addEdition(content: string): void {
+  const edition = join(content, "2023-07-01");
+  mkdirSync(join(edition, "01"), { recursive: true });
+  writeFileSync(join(edition, "edition.json"), JSON.stringify({ date: { value: "2023-07-01", status: "stated" } }));
+  writeFileSync(join(edition, "01", "page.json"), JSON.stringify({ number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } }));
+  for (const [i, a] of articles.slice(0, 2).entries()) {
+    const source = readFileSync(join(SAMPLE_CONTENT, a.file), "utf8");
+    writeFileSync(join(edition, "01", `${a.slug}.md`), source.replace(`title: ${a.title}`, `title: 新一期稿件${i + 1}`));
+  }
+}
+
+const isManifest = (path: string) => path === "offline-manifest.json" || path.startsWith("offline/");
+
+/** Asks to save the whole archive, checks the size it states first, and waits until it is saved. */
+async function saveAll(page: Page): Promise<void> {
+  const status = page.locator("[data-offline-status]");
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "保存全站需下载" }).waitFor();
+  assert.match((await status.textContent()) ?? "", /约 \d+ KB/u);
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
 }
 
 /** Opens `url` and waits until the service worker controls the page. */
@@ -90,11 +139,7 @@ async function readWhatWasVisited(base: string): Promise<void> {
 async function saveWholeArchive(base: string): Promise<void> {
   const context = await browser.newContext();
   const page = await visitControlled(context, `${base}index.html`);
-  const status = page.locator("[data-offline-status]");
-  await status.filter({ hasText: "保存全站需下载" }).waitFor();
-  assert.match((await status.textContent()) ?? "", /约 \d+ KB/u);
-  await page.click("[data-offline-save]");
-  await status.filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+  await saveAll(page);
   await context.setOffline(true);
   for (const a of articles) {
     await page.goto(`${base}${a.url}index.html`);
@@ -118,8 +163,7 @@ async function newBuildReplacesOldCopy(prefix: string): Promise<void> {
   const base = await serve(out, prefix);
   const context = await browser.newContext();
   const page = await visitControlled(context, `${base}index.html`);
-  await page.click("[data-offline-save]");
-  await page.locator("[data-offline-status]").filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+  await saveAll(page);
 
   // Publish a new build with one article changed.
   const file = join(content, ARTICLE.editionId, "page-unknown", `${ARTICLE.slug}.md`);
@@ -153,6 +197,105 @@ for (const [where, prefix] of [["at the domain root", "/"], ["under a sub-path",
     await newBuildReplacesOldCopy(prefix);
   });
 }
+
+gate.test("a page view requests no offline manifest, before and after the service worker controls it", async () => {
+  const { base, log } = await serveLogged(site, "/");
+  const context = await browser.newContext();
+  const fromPages: string[] = [];
+  context.on("request", (r) => {
+    if (!r.serviceWorker()) fromPages.push(new URL(r.url()).pathname.slice(1));
+  });
+  const page = await visitControlled(context, `${base}index.html`);
+  await until(page, async (name) => (await caches.keys()).includes(name), `banmian-${(JSON.parse(readFileSync(join(site, "offline-manifest.json"), "utf8")) as { version: string }).version}`);
+  assert.ok(log.includes("offline-manifest.json"), "the service worker reads the root when it installs");
+  for (const url of [`${ARTICLE.url}index.html`, "index.html", `${UNVISITED.url}index.html`]) await page.goto(`${base}${url}`);
+  await page.locator("[data-offline-status]").filter({ hasText: "保存" }).waitFor();
+  assert.ok(fromPages.includes(`${UNVISITED.url}index.html`), "the page requests are logged");
+  assert.equal(fromPages.filter(isManifest), [], "no page asks for a manifest");
+  await context.close();
+});
+
+gate.test("after a new edition, updating a saved archive downloads only the new and changed files and manifests", async () => {
+  const content = join(tempDir("v3"), "content");
+  cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  const out = join(tempDir("edition"), "_site");
+  assert.is(runBuild(["--content", content, "--out", out]).status, 0);
+  const before = join(tempDir("before"), "_site");
+  cpSync(out, before, { recursive: true });
+  const { base, log } = await serveLogged(out, "/archive/");
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${base}index.html`);
+  await saveAll(page);
+
+  addEdition(content);
+  assert.is(runBuild(["--content", content, "--out", out]).status, 0);
+  const version = (JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { version: string }).version;
+
+  log.length = 0;
+  await page.goto(`${base}index.html`);
+  await until(page, async (name) => JSON.stringify(await caches.keys()) === JSON.stringify([name]), `banmian-${version}`);
+  const requested = new Set(log);
+  const same = (path: string) => {
+    try {
+      return readFileSync(join(before, path)).equals(readFileSync(join(out, path)));
+    } catch {
+      return false;
+    }
+  };
+  const files = listFiles(out).map((f) => f.split("\\").join("/"));
+  const newEdition = files.filter((f) => f.startsWith("2023-07-01/"));
+  assert.ok(newEdition.length >= 4, "the new edition has its pages");
+  for (const f of newEdition) assert.ok(requested.has(f), `the new edition's ${f} is downloaded`);
+  const unchanged = files.filter((f) => same(f) && f !== "index.html");
+  assert.ok(unchanged.some((f) => f.startsWith("2023-06/")), "the old edition's pages did not change");
+  for (const f of unchanged) assert.not.ok(requested.has(f), `${f} did not change and is not downloaded again`);
+  for (const f of requested) assert.ok(f === "index.html" || f === "sw.js" || !same(f), `${f} is new or changed`);
+  assert.ok(requested.has("offline-manifest.json") && requested.has("offline/e-2023/2023-07-01.json"));
+  assert.not.ok(requested.has("offline/e-2023/2023-06.json"), "the old edition's manifest is not read again");
+
+  await context.setOffline(true);
+  await page.goto(`${base}2023-07-01/01/${articles[0]!.slug}/index.html`);
+  assert.is(await page.locator("h1").textContent(), "新一期稿件1");
+  assert.ok((await search(page, "新一期稿件2")).includes("新一期稿件2"), "the new edition is searchable offline");
+  await context.close();
+});
+
+gate.test("saving one month shows its size first and keeps that month's editions, and only those, offline", async () => {
+  const content = join(tempDir("months"), "content");
+  cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  addEdition(content);
+  const out = join(tempDir("months-site"), "_site");
+  assert.is(runBuild(["--content", content, "--out", out]).status, 0);
+  const { base } = await serveLogged(out, "/");
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${base}index.html`);
+  const status = page.locator("[data-offline-status]");
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "保存全站需下载" }).waitFor();
+  await page.selectOption("[data-offline-range]", "e-2023");
+  await status.filter({ hasText: "保存2023年需下载" }).waitFor();
+  await page.locator("[data-offline-month]").waitFor({ state: "visible" });
+  const months = await page.locator("[data-offline-month] option").allTextContents();
+  assert.equal(months.map((m) => m.replace(/\(.*\)$/u, "")), ["全年", "2023年7月", "2023年6月"]);
+  await page.selectOption("[data-offline-month]", "e-2023/2023-07");
+  const july = listFiles(out).map((f) => f.split("\\").join("/")).filter((f) => f.startsWith("2023-07-01/"));
+  const root = JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { files: Record<string, [string, number]> };
+  await status.filter({ hasText: `保存2023年7月需下载约` }).waitFor();
+  assert.match((await status.textContent()) ?? "", `(${july.length + Object.keys(root.files).length} 个文件`);
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "2023年7月的" }).waitFor({ timeout: 30_000 });
+  assert.match((await status.textContent()) ?? "", "已保存,断网也能阅读");
+  await page.reload();
+  await status.filter({ hasText: "已保存2023年7月" }).waitFor();
+  await context.setOffline(true);
+  await page.goto(`${base}2023-07-01/01/${articles[1]!.slug}/index.html`);
+  assert.is(await page.locator("h1").textContent(), "新一期稿件2");
+  await page.goto(`${base}archive/index.html`);
+  assert.not.match(await page.title(), "离线", "the pages that span the archive are saved with it");
+  await page.goto(`${base}${UNVISITED.url}index.html`);
+  assert.match(await page.title(), "离线", "June was not saved");
+  await context.close();
+});
 
 gate.test("the app is installable under a sub-path", async () => {
   const base = await serve(site, "/archive/");

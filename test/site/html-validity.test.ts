@@ -2,14 +2,14 @@
  * Validity: the Nu HTML Checker (vnu.jar, from the vnu-jar dev dependency) over
  * every HTML page of the built sample, in one run; and, with the same checker's
  * XML parser and RELAX NG validator, feed.xml against the Atom schema of
- * RFC 4287 and sitemap.xml against the sitemaps.org 0.9 format. Each run also
+ * RFC 4287 and sitemap.xml (a sitemap index) and its sitemap files against the sitemaps.org 0.9 format. Each run also
  * checks a deliberately broken "canary" file, to prove errors would be seen.
  * Needs java (skipped without it, required under CI=true).
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn } from "node:child_process";
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fail, javaGate } from "../helpers/browser.ts";
 import { buildInto, htmlPages, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
@@ -93,7 +93,12 @@ anyXHTML = element xhtml:* { (attribute * { text } | text | anyXHTML)* }
  */
 const SITEMAP_RNC = String.raw`
 default namespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9"
-start = element urlset { url+ }
+start = element urlset { url+ } | element sitemapindex { sitemap+ }
+sitemap = element sitemap {
+  element loc { xsd:anyURI { minLength = "1" maxLength = "2048" } },
+  element lastmod { xsd:date | xsd:dateTime }?,
+  foreign*
+}
 url = element url {
   element loc { xsd:anyURI { minLength = "1" maxLength = "2048" } },
   element lastmod { xsd:date | xsd:dateTime }?,
@@ -166,7 +171,7 @@ const gate = javaGate(test, "HTML validity checks (Nu HTML Checker)");
 if (!gate.available) {
   gate.test("every page is valid HTML (Nu HTML Checker)", () => {});
   gate.test("feed.xml is well-formed, valid Atom", () => {});
-  gate.test("sitemap.xml is well-formed, in the sitemaps.org format", () => {});
+  gate.test("sitemap.xml and its sitemap files are well-formed, in the sitemaps.org format", () => {});
 } else {
   const site = buildInto(SAMPLE_CONTENT);
   const work = tempDir("vnu");
@@ -178,10 +183,14 @@ if (!gate.available) {
 
   // vnu parses *.xhtml with its XML parser (reporting well-formedness errors as fatal), so the XML files go in as copies named so.
   const feed = join(work, "feed.xhtml");
-  const sitemap = join(work, "sitemap.xhtml");
   copyFileSync(join(site, "feed.xml"), feed);
-  copyFileSync(join(site, "sitemap.xml"), sitemap);
-  const xmlName = (path: string) => (path === feed ? "feed.xml" : path === sitemap ? "sitemap.xml" : path);
+  const sitemapNames = readdirSync(site).filter((f) => /^sitemap.*\.xml$/u.test(f));
+  const sitemaps = sitemapNames.map((name) => {
+    const copy = join(work, name.replace(/\.xml$/u, ".xhtml"));
+    copyFileSync(join(site, name), copy);
+    return copy;
+  });
+  const xmlName = (path: string) => (path === feed ? "feed.xml" : sitemaps.includes(path) ? sitemapNames[sitemaps.indexOf(path)]! : path);
 
   const pages = htmlPages(site).map((p) => join(site, p));
   const htmlCanary = write("canary.html", CANARY.html);
@@ -191,7 +200,7 @@ if (!gate.available) {
   const runs = {
     html: () => vnu([...pages, htmlCanary]),
     feed: () => vnu(["--schema", `file:${write("atom.rnc", ATOM_RNC)}`, feed, feedCanary]),
-    sitemap: () => vnu(["--schema", `file:${write("sitemap.rnc", SITEMAP_RNC)}`, sitemap, sitemapCanary]),
+    sitemap: () => vnu(["--schema", `file:${write("sitemap.rnc", SITEMAP_RNC)}`, ...sitemaps, sitemapCanary]),
   };
 
   test("every page is valid HTML (Nu HTML Checker)", async () => {
@@ -207,7 +216,8 @@ if (!gate.available) {
     if (errors.length > 0) fail(`${errors.length} feed error(s):\n${describe(errors, xmlName)}`);
   });
 
-  test("sitemap.xml is well-formed, in the sitemaps.org format", async () => {
+  test("sitemap.xml and its sitemap files are well-formed, in the sitemaps.org format", async () => {
+    assert.ok(sitemaps.length >= 3, sitemapNames.join(" "));
     const [canary, errors] = about(await runs.sitemap(), sitemapCanary);
     assert.ok(canary.some((m) => m.message.includes("“loc”")), "the schema catches the canary sitemap's missing loc");
     if (errors.length > 0) fail(`${errors.length} sitemap error(s):\n${describe(errors, xmlName)}`);

@@ -39,11 +39,11 @@ test("every internal link and asset of every page resolves to a file, and none s
   assert.equal(broken, []);
 });
 
-test("links in the feed and sitemap are relative to the site root and resolve", () => {
-  for (const file of ["feed.xml", "sitemap.xml"]) {
+test("links in the feed and sitemaps are relative to the site root and resolve", () => {
+  for (const file of ["feed.xml", "sitemap.xml", "sitemap-lists.xml", "sitemap-2023.xml"]) {
     const xml = readFileSync(join(site, file), "utf8");
     const refs = [...xml.matchAll(/<link[^>]*href="([^"]+)"|<loc>([^<]+)<\/loc>/gu)].map((m) => m[1] ?? m[2]!);
-    assert.ok(refs.length >= 9, `${file} has links`);
+    assert.ok(refs.length >= (file === "sitemap.xml" ? 2 : 9), `${file} has links`);
     for (const ref of refs) {
       assert.not.ok(ref.startsWith("/"), ref);
       assert.ok(existsSync(join(site, decodeURIComponent(ref))), `${file}: ${ref}`);
@@ -53,8 +53,8 @@ test("links in the feed and sitemap are relative to the site root and resolve", 
 
 test("with --site-url, the feed and sitemap use absolute URLs under it, pages stay relative", () => {
   const published = buildInto(SAMPLE_CONTENT, ["--site-url", "https://example.org/archive/"]);
-  const sitemap = readFileSync(join(published, "sitemap.xml"), "utf8");
-  assert.match(sitemap, "<loc>https://example.org/archive/2023-06/index.html</loc>");
+  assert.match(readFileSync(join(published, "sitemap.xml"), "utf8"), "<loc>https://example.org/archive/sitemap-2023.xml</loc>");
+  assert.match(readFileSync(join(published, "sitemap-2023.xml"), "utf8"), "<loc>https://example.org/archive/2023-06/index.html</loc>");
   assert.match(readFileSync(join(published, "feed.xml"), "utf8"), 'href="https://example.org/archive/feed.xml"');
   assert.not.match(readFileSync(join(published, "index.html"), "utf8"), "example.org/archive/2023");
 });
