@@ -1,6 +1,7 @@
 /**
  * The query engine end to end on a small archive built for the cases of the issue:
- * required parts, words from Intl.Segmenter, exact-phrase ranking, quotes, traditional /
+ * required parts, words typed together and split by the index, partial matches,
+ * exact-phrase ranking, quotes, traditional /
  * full-width / upper-case queries, one-character queries, filters with and without
  * text, snippets and title marks, and inputs that must not break anything.
  */
@@ -8,7 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { SearchDocument } from "../../src/search/documents.ts";
 import { normalize } from "../../src/search/normalize.ts";
-import { disableSegmenterForTests, parseQuery } from "../../src/search/query-parser.ts";
+import { parseQuery } from "../../src/search/query-parser.ts";
 import type { SearchEngine } from "../../src/search/query-engine.ts";
 import { SNIPPET_LENGTH } from "../../src/search/snippets.ts";
 import { buildAndOpen, removeSite } from "./helpers.ts";
@@ -49,9 +50,11 @@ async function ids(e: SearchEngine, q: string, filters?: Parameters<SearchEngine
 test("a Chinese part is split into words that may stand apart; the exact phrase ranks first", async () => {
   assert.equal(await ids(engine, "驿站运营"), ["phrase", "apart"]);
   const r = await engine.search("驿站运营");
-  assert.equal(r.query.parts[0]!.words.map((w) => w.text), ["驿站", "运营"]);
+  assert.equal(r.query.parts[0]!.words.map((w) => w.text), ["驿站运营"], "the parser keeps a run whole");
   assert.is(r.hits[0]!.tier, 2);
+  assert.is(r.hits[0]!.words, undefined, "the phrase: no cut");
   assert.is(r.hits[1]!.tier, 0);
+  assert.equal(r.hits[1]!.words, ["驿站", "运营"], "the index's split, as this article holds it");
   // Without the phrase, "apart" would win on Lunr's score (the words are in its title).
   assert.ok(r.hits[1]!.lunrScore > r.hits[0]!.lunrScore);
   assert.ok(r.hits[0]!.score > r.hits[1]!.score, "score falls with rank");
@@ -97,15 +100,40 @@ test("one-character queries", async () => {
   assert.equal(await ids(engine, "邮"), []);
 });
 
-test("without Intl.Segmenter a Chinese part is one word, which must be contiguous", async () => {
-  disableSegmenterForTests(true);
+test("words typed together in any order; a split into a lone character, or into words that occur nowhere, finds nothing", async () => {
+  assert.equal(await ids(engine, "运营驿站"), ["apart", "phrase"]);
+  assert.equal(await ids(engine, "运营驿站管理"), ["apart"]);
+  // 运人 occurs nowhere, so 人 would be a word of its own: it matches almost anything.
+  assert.equal(await ids(engine, "驿站运人"), []);
+  assert.equal(await ids(engine, "驿站营"), [], "three characters: one word, which occurs nowhere");
+});
+
+test("the same answers with Intl.Segmenter gone", async () => {
+  const queries = ["驿站运营", "运营驿站", "运营驿站管理", "驿站管理人员", "驛站運營", "医院讲座"];
+  const before = await Promise.all(queries.map((q) => ids(engine, q)));
+  const intl = Intl as unknown as { Segmenter?: unknown };
+  const saved = intl.Segmenter;
+  delete intl.Segmenter;
   try {
-    assert.equal(parseQuery("驿站运营").parts[0]!.words.length, 1);
-    assert.equal(await ids(engine, "驿站运营"), ["phrase"]);
+    assert.equal(await Promise.all(queries.map((q) => ids(engine, q))), before);
   } finally {
-    disableSegmenterForTests(false);
+    intl.Segmenter = saved;
   }
-  assert.equal(parseQuery("驿站运营").parts[0]!.words.length, 2);
+});
+
+test("no article with every word: partial matches apart, with what each lacks", async () => {
+  const r = await engine.search("驿站足球");
+  assert.equal(r.hits, []);
+  assert.equal(r.partial?.map((p) => [DOCS[p.doc]!.id, p.holds, p.lacks]), [
+    ["half", ["驿站"], ["足球"]],
+    ["apart", ["驿站"], ["足球"]],
+    ["phrase", ["驿站"], ["足球"]],
+  ]);
+  const spaced = await engine.search("管理人员 快递 足球");
+  assert.equal(spaced.partial?.map((p) => [DOCS[p.doc]!.id, p.lacks]), [["apart", ["快递", "足球"]]], "holding half the characters or more");
+  assert.is((await engine.search("足球")).partial, undefined, "its one word occurs nowhere");
+  assert.is((await engine.search("足球篮球")).partial, undefined, "no word of it occurs");
+  assert.is((await engine.search("驿站运营")).partial, undefined, "full matches: no partial list");
 });
 
 test("filters alone browse in archive order; with text they restrict it", async () => {

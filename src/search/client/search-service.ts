@@ -15,9 +15,8 @@ export function openSearchService(source: PartSource): SearchService {
   let opened: Promise<SearchEngine> | undefined;
   let warmed = false;
   const engine = () => (opened ??= SearchEngine.open(source));
-  // The first parse sets up Intl.Segmenter and compiles the analyzer's patterns (tens of
-  // ms on a cold page): done when the box gets focus, before the reader has typed. A
-  // search does not wait for it: the engine ranks a query's runs whole first.
+  // The first parse compiles the analyzer's patterns: done when the box gets focus,
+  // before the reader has typed.
   const warm = (q: string) => {
     if (warmed) return;
     warmed = true;
@@ -26,7 +25,7 @@ export function openSearchService(source: PartSource): SearchService {
   return {
     prepare() {
       engine().catch(() => undefined); // a failure is reported to the first search
-      warm("中文检索"); // four characters: the segmenter runs only on runs it may cut
+      warm("中文检索");
     },
     async search(request) {
       return answer(await engine(), request);
