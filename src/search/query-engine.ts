@@ -268,7 +268,9 @@ export class SearchEngine {
           let docs = docsOf.get(text);
           if (!docs) {
             const pattern = patternOf(tokenizeNormalized(text).tokens);
-            docs = pattern && pattern.elements.every((el) => this.index.has(el.term)) ? this.occurringIn(pattern, null) : new Set();
+            // A span's articles hold the span one character shorter: look among those only.
+            const shorter = e - s > 2 ? spanDocs(s, e - 1) : null;
+            docs = pattern && shorter?.size !== 0 && pattern.elements.every((el) => this.index.has(el.term)) ? this.occurringIn(pattern, shorter) : new Set();
             docsOf.set(text, docs);
           }
           return docs;
