@@ -54,6 +54,12 @@ export function renderResults(list: HTMLOListElement, reply: SearchReply, siteRo
   renderPartial(list, reply, siteRoot, query);
 }
 
+/** Empties the results list and removes its partial matches. */
+export function clearResults(list: HTMLOListElement): void {
+  list.replaceChildren();
+  if (list.nextElementSibling?.matches("[data-partial-results]")) list.nextElementSibling.remove();
+}
+
 /**
  * The partial matches, when no article holds every word: a section of their own after
  * the results list, with a heading saying what they are, never items of the list.

@@ -7,7 +7,7 @@
  */
 import { createBackend } from "./backend.ts";
 import { loadEngine } from "./load-engine.ts";
-import { renderResults, statusText } from "./render.ts";
+import { clearResults, renderResults, statusText } from "./render.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 import { highlightArticle } from "./highlight-article.ts";
 import { filterParams, searchFilters, writeFilters, fillChoices, updateCounts, hasFilters } from "./filter-form.ts";
@@ -63,7 +63,7 @@ async function show(view: View, request: SearchRequest, search: (r: SearchReques
     view.status.dataset.state = reply.total ? "results" : "empty";
     return reply;
   } catch {
-    view.list.replaceChildren();
+    clearResults(view.list);
     view.status.textContent = statusText(null, request.q, "error", false);
     view.status.dataset.state = "error";
     return null;
@@ -136,7 +136,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   const run = async () => {
     const request: SearchRequest = { q: input.value, filters: filtersNow(), limit: PAGE_LIMIT, facets: true, sort: sortOf(rangeParams(filterForm)) };
     if (!request.q.trim() && !hasFilters(request.filters)) {
-      view.list.replaceChildren();
+      clearResults(view.list);
       view.status.textContent = "输入要找的词,或选择栏目、作者、日期浏览全部文章。";
       view.status.dataset.state = "idle";
     }
