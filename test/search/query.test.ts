@@ -108,6 +108,28 @@ test("words typed together in any order; a split into a lone character, or into 
   assert.equal(await ids(engine, "驿站营"), [], "three characters: one word, which occurs nowhere");
 });
 
+test("an article holding the run in fewer words ranks first; then Lunr's score; ties by date, newest first", async () => {
+  const docs = [
+    doc("apart", { title: "电子产品增加值", body: ["信息服务的增加值、电子产品的增加值和信息化水平。"], date: "2024-05-01" }),
+    doc("whole", { title: "一季度统计", body: ["电子信息制造业增加值增长。"], date: "2024-01-01" }),
+    doc("older", { title: "统计", body: ["电子信息制造业增加值增长。"], date: "2023-01-01" }),
+    doc("newer", { title: "统计", body: ["电子信息制造业增加值增长。"], date: "2024-12-01" }),
+  ];
+  const built = await buildAndOpen({ version: 1, documents: docs });
+  try {
+    const r = await built.engine.search("增加值电子信息");
+    const order = r.hits.map((h) => docs[h.doc]!.id);
+    assert.is(order.at(-1), "apart", "two cuts (增加值 电子 信息) after one (增加值 电子信息)");
+    assert.ok(r.hits.at(-1)!.lunrScore > r.hits[0]!.lunrScore, "although its words in the title score higher");
+    assert.equal(r.hits.at(-1)!.words, ["增加值", "电子", "信息"]);
+    assert.equal(r.hits[0]!.words, ["增加值", "电子信息"]);
+    // "newer" and "older" score alike (same text, same title length): the newer first.
+    assert.ok(order.indexOf("newer") < order.indexOf("older"), order.join());
+  } finally {
+    removeSite(built.dir);
+  }
+});
+
 test("the same answers with Intl.Segmenter gone", async () => {
   const queries = ["驿站运营", "运营驿站", "运营驿站管理", "驿站管理人员", "驛站運營", "医院讲座"];
   const before = await Promise.all(queries.map((q) => ids(engine, q)));
