@@ -54,6 +54,40 @@ test("search prints readable results, and browses with filters alone", () => {
   assert.is(JSON.parse(browse.stdout).length, sampleDocuments().documents.length);
 });
 
+test("search --json prints full matches only; --partial lists the partial ones with what each lacks", () => {
+  const full = run("scripts/search.ts", ["--site", site, "--json", "职工足球"]);
+  assert.is(full.code, 0, full.stderr);
+  assert.equal(JSON.parse(full.stdout), []);
+  const partial = run("scripts/search.ts", ["--site", site, "--json", "--partial", "--limit", "all", "职工足球"]);
+  const list = JSON.parse(partial.stdout) as Array<{ title: string; lacks: string[] }>;
+  assert.ok(list.length > 1);
+  for (const x of list) assert.equal(x.lacks, ["足球"]);
+  const text = run("scripts/search.ts", ["--site", site, "职工足球"]);
+  assert.match(text.stdout, /0 results/);
+  assert.match(text.stdout, new RegExp(`${list.length} partial matches: add --partial`));
+  assert.equal(JSON.parse(run("scripts/search.ts", ["--site", site, "--json", "--partial", "职工"]).stdout), [], "full matches: no partial list");
+});
+
+test("search --sort date|oldest and --from/--to by year, month or day", () => {
+  const dated = makeSite({
+    version: 1,
+    documents: ["2022-05-01", "2024-01-09", "2023", "2023-06-11"].map((date, i) => ({
+      id: `a${i}`, url: `a${i}/`, title: `职工新闻${i}`, people: [], date, edition: date, page: { id: "p", label: "1" }, body: [i === 0 ? "职工职工职工" : "职工"],
+    })),
+  });
+  try {
+    assert.is(run("scripts/build-index.ts", ["--site", dated]).code, 0);
+    const dates = (args: string[]) => (JSON.parse(run("scripts/search.ts", ["--site", dated, "--json", ...args, "职工"]).stdout) as Array<{ date: string }>).map((x) => x.date);
+    assert.equal(dates(["--sort", "date"]), ["2024-01-09", "2023-06-11", "2023", "2022-05-01"]);
+    assert.equal(dates(["--sort", "oldest"]), ["2022-05-01", "2023", "2023-06-11", "2024-01-09"]);
+    assert.equal(dates(["--sort", "oldest", "--from", "2023", "--to", "2023-12"]), ["2023", "2023-06-11"]);
+    assert.equal(dates(["--sort", "date", "--from", "2023-06-11", "--to", "2024-01"]), ["2024-01-09", "2023-06-11", "2023"]);
+    assert.equal(run("scripts/search.ts", ["--site", dated, "--sort", "sideways", "职工"]).code, 2);
+  } finally {
+    removeSite(dated);
+  }
+});
+
 test("search without a built index fails with a message", () => {
   const r = run("scripts/search.ts", ["--site", join(site, "nowhere"), "职工"]);
   assert.is(r.code, 1);

@@ -1,6 +1,7 @@
 /**
  * The query engine end to end on a small archive built for the cases of the issue:
- * required parts, words from Intl.Segmenter, exact-phrase ranking, quotes, traditional /
+ * required parts, words typed together and split by the index, partial matches,
+ * exact-phrase ranking, quotes, traditional /
  * full-width / upper-case queries, one-character queries, filters with and without
  * text, snippets and title marks, and inputs that must not break anything.
  */
@@ -8,7 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { SearchDocument } from "../../src/search/format/documents.ts";
 import { normalize } from "../../src/search/analysis/normalize.ts";
-import { disableSegmenterForTests, parseQuery } from "../../src/search/query/query-parser.ts";
+import { parseQuery } from "../../src/search/query/query-parser.ts";
 import type { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { SNIPPET_LENGTH } from "../../src/search/query/snippets.ts";
 import { buildAndOpen, removeSite } from "./helpers.ts";
@@ -49,9 +50,11 @@ async function ids(e: SearchEngine, q: string, filters?: Parameters<SearchEngine
 test("a Chinese part is split into words that may stand apart; the exact phrase ranks first", async () => {
   assert.equal(await ids(engine, "驿站运营"), ["phrase", "apart"]);
   const r = await engine.search("驿站运营");
-  assert.equal(r.query.parts[0]!.words.map((w) => w.text), ["驿站", "运营"]);
+  assert.equal(r.query.parts[0]!.words.map((w) => w.text), ["驿站运营"], "the parser keeps a run whole");
   assert.is(r.hits[0]!.tier, 2);
+  assert.is(r.hits[0]!.words, undefined, "the phrase: no cut");
   assert.is(r.hits[1]!.tier, 0);
+  assert.equal(r.hits[1]!.words, ["驿站", "运营"], "the index's split, as this article holds it");
   // Without the phrase, "apart" would win on Lunr's score (the words are in its title).
   assert.ok(r.hits[1]!.lunrScore > r.hits[0]!.lunrScore);
   assert.ok(r.hits[0]!.score > r.hits[1]!.score, "score falls with rank");
@@ -97,15 +100,62 @@ test("one-character queries", async () => {
   assert.equal(await ids(engine, "邮"), []);
 });
 
-test("without Intl.Segmenter a Chinese part is one word, which must be contiguous", async () => {
-  disableSegmenterForTests(true);
+test("words typed together in any order; a split into a lone character, or into words that occur nowhere, finds nothing", async () => {
+  assert.equal(await ids(engine, "运营驿站"), ["apart", "phrase"]);
+  assert.equal(await ids(engine, "运营驿站管理"), ["apart"]);
+  // 运人 occurs nowhere, so 人 would be a word of its own: it matches almost anything.
+  assert.equal(await ids(engine, "驿站运人"), []);
+  assert.equal(await ids(engine, "驿站营"), [], "three characters: one word, which occurs nowhere");
+});
+
+test("an article holding the run in fewer words ranks first; then Lunr's score; ties by date, newest first", async () => {
+  const docs = [
+    doc("apart", { title: "电子产品增加值", body: ["信息服务的增加值、电子产品的增加值和信息化水平。"], date: "2024-05-01" }),
+    doc("whole", { title: "一季度统计", body: ["电子信息制造业增加值增长。"], date: "2024-01-01" }),
+    doc("older", { title: "统计", body: ["电子信息制造业增加值增长。"], date: "2023-01-01" }),
+    doc("newer", { title: "统计", body: ["电子信息制造业增加值增长。"], date: "2024-12-01" }),
+  ];
+  const built = await buildAndOpen({ version: 1, documents: docs });
   try {
-    assert.equal(parseQuery("驿站运营").parts[0]!.words.length, 1);
-    assert.equal(await ids(engine, "驿站运营"), ["phrase"]);
+    const r = await built.engine.search("增加值电子信息");
+    const order = r.hits.map((h) => docs[h.doc]!.id);
+    assert.is(order.at(-1), "apart", "two cuts (增加值 电子 信息) after one (增加值 电子信息)");
+    assert.ok(r.hits.at(-1)!.lunrScore > r.hits[0]!.lunrScore, "although its words in the title score higher");
+    assert.equal(r.hits.at(-1)!.words, ["增加值", "电子", "信息"]);
+    assert.equal(r.hits[0]!.words, ["增加值", "电子信息"]);
+    // "newer" and "older" score alike (same text, same title length): the newer first.
+    assert.ok(order.indexOf("newer") < order.indexOf("older"), order.join());
   } finally {
-    disableSegmenterForTests(false);
+    removeSite(built.dir);
   }
-  assert.equal(parseQuery("驿站运营").parts[0]!.words.length, 2);
+});
+
+test("the same answers with Intl.Segmenter gone", async () => {
+  const queries = ["驿站运营", "运营驿站", "运营驿站管理", "驿站管理人员", "驛站運營", "医院讲座"];
+  const before = await Promise.all(queries.map((q) => ids(engine, q)));
+  const intl = Intl as unknown as { Segmenter?: unknown };
+  const saved = intl.Segmenter;
+  delete intl.Segmenter;
+  try {
+    assert.equal(await Promise.all(queries.map((q) => ids(engine, q))), before);
+  } finally {
+    intl.Segmenter = saved;
+  }
+});
+
+test("no article with every word: partial matches apart, with what each lacks", async () => {
+  const r = await engine.search("驿站足球");
+  assert.equal(r.hits, []);
+  assert.equal(r.partial?.map((p) => [DOCS[p.doc]!.id, p.holds, p.lacks]), [
+    ["half", ["驿站"], ["足球"]],
+    ["apart", ["驿站"], ["足球"]],
+    ["phrase", ["驿站"], ["足球"]],
+  ]);
+  const spaced = await engine.search("管理人员 快递 足球");
+  assert.equal(spaced.partial?.map((p) => [DOCS[p.doc]!.id, p.lacks]), [["apart", ["快递", "足球"]]], "holding half the characters or more");
+  assert.is((await engine.search("足球")).partial, undefined, "its one word occurs nowhere");
+  assert.is((await engine.search("足球篮球")).partial, undefined, "no word of it occurs");
+  assert.is((await engine.search("驿站运营")).partial, undefined, "full matches: no partial list");
 });
 
 test("filters alone browse in archive order; with text they restrict it", async () => {

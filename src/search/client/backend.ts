@@ -5,14 +5,11 @@
  * through <script>. Nothing is loaded until the first search.
  */
 import { loadEngine } from "./load-engine.ts";
-import { warmSegmenter } from "./warm-segmenter.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
 
 import { INDEX_DIR, META_PART, partFile } from "../format/index-location.ts";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
-
-const MAY_CUT = /\p{sc=Han}{4,}/u;
 
 export function createBackend(siteRoot: URL): SearchService {
   const indexUrl = new URL(`${INDEX_DIR}/`, siteRoot);
@@ -36,16 +33,6 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   let closing = false;
   const pending = new Map<number, Pending>();
   let ready: Promise<unknown> | undefined;
-  let warmed = false;
-  // A query the segmenter may cut into words (a run of four Chinese characters or more,
-  // query-parser.ts): once the worker runs and has the meta part, not before (it would
-  // hold up both), the page loads ICU's word dictionary while the worker fetches and
-  // ranks the runs whole; the worker's segmenter then finds it loaded (warm-segmenter.ts).
-  const warmFor = (q: string) => {
-    if (warmed || !MAY_CUT.test(q)) return;
-    warmed = true;
-    ready?.then(warmSegmenter, () => undefined);
-  };
   const call = (message: Omit<WorkerMessage, "id">): Promise<unknown> => {
     if (!worker) {
       worker = new Worker(workerUrl);
@@ -80,7 +67,6 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
     prepare: () => void call({ kind: "prepare" } as Omit<WorkerMessage, "id">).catch(() => undefined),
     search: (request) => {
       const answer = call({ kind: "search", request } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["search"]>;
-      warmFor(request.q);
       return answer;
     },
     choices: () => call({ kind: "choices" } as Omit<WorkerMessage, "id">) as ReturnType<SearchService["choices"]>,

@@ -6,6 +6,7 @@
 import type { SearchFilters } from "../query/filters.ts";
 import type { Facets } from "../query/facets.ts";
 import type { Range, Snippet } from "../query/snippets.ts";
+import type { SortOrder } from "../query/sort-order.ts";
 
 export interface SearchRequest {
   q: string;
@@ -13,6 +14,8 @@ export interface SearchRequest {
   limit: number;
   /** Counting facets costs a pass over every hit: only the search page asks for them. */
   facets: boolean;
+  /** Relevance (the default) or date, newest or oldest first. */
+  sort?: SortOrder;
 }
 
 export interface ResultItem {
@@ -26,12 +29,18 @@ export interface ResultItem {
   column: string | null;
   people: string[];
   snippet: Snippet;
+  /** The words this article matched (a run typed together, as its words in this article). */
+  words: string[];
+  /** A partial match: the query's words it lacks. */
+  lacks?: string[];
 }
 
 export interface SearchReply {
   total: number;
   results: ResultItem[];
   facets: Facets | null;
+  /** Only when no article holds every word: the best partial matches, never mixed with `results`. */
+  partial: { total: number; results: ResultItem[] } | null;
   /** The query's words as normalised, for highlighting on the article page. */
   words: string[];
   problems: string[];

@@ -6,7 +6,8 @@
 import { compileFilters } from "../query/filters.ts";
 import { countFacets } from "../query/facets.ts";
 import type { PartSource } from "../query/part-cache.ts";
-import { SearchEngine, type SearchResponse } from "../query/query-engine.ts";
+import { SearchEngine, type SearchResponse, type SearchResult } from "../query/query-engine.ts";
+import { sortByDate } from "../query/sort-order.ts";
 import { parseQuery } from "../query/query-parser.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 
@@ -15,9 +16,8 @@ export function openSearchService(source: PartSource): SearchService {
   let opened: Promise<SearchEngine> | undefined;
   let warmed = false;
   const engine = () => (opened ??= SearchEngine.open(source));
-  // The first parse sets up Intl.Segmenter and compiles the analyzer's patterns (tens of
-  // ms on a cold page): done when the box gets focus, before the reader has typed. A
-  // search does not wait for it: the engine ranks a query's runs whole first.
+  // The first parse compiles the analyzer's patterns: done when the box gets focus,
+  // before the reader has typed.
   const warm = (q: string) => {
     if (warmed) return;
     warmed = true;
@@ -26,7 +26,7 @@ export function openSearchService(source: PartSource): SearchService {
   return {
     prepare() {
       engine().catch(() => undefined); // a failure is reported to the first search
-      warm("中文检索"); // four characters: the segmenter runs only on runs it may cut
+      warm("中文检索");
     },
     async search(request) {
       return answer(await engine(), request);
@@ -50,26 +50,34 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
   const textOnly: SearchResponse = await engine.search(request.q);
   const matching = hasText ? textOnly.hits.map((h) => h.doc) : Array.from({ length: meta.docCount }, (_, i) => i);
   const { test, problems } = compileFilters(request.filters, meta);
+  const sort = request.sort ?? "relevance";
+  const dates = meta.docs.date;
   const filtered = hasText ? textOnly.hits.filter((h) => !test || test(h.doc)) : test ? matching.filter(test).map((doc) => ({ doc, score: 0, tier: 0, lunrScore: 0 })) : [];
-  const response: SearchResponse = { ...textOnly, hits: filtered, problems: [...textOnly.problems, ...problems] };
+  const partial = sortByDate((textOnly.partial ?? []).filter((p) => !test || test(p.doc)), sort, dates);
+  const response: SearchResponse = { ...textOnly, hits: sortByDate(filtered, sort, dates), partial, problems: [...textOnly.problems, ...problems] };
   const results = await engine.results(response, 0, request.limit);
-  const docs = await engine.index.documents(results.map((r) => r.doc));
+  const partialResults = partial.length > 0 ? await engine.results(response, 0, request.limit, { partial: true }) : [];
+  const docs = await engine.index.documents([...results, ...partialResults].map((r) => r.doc));
+  const item = (r: SearchResult) => {
+    const doc = docs.get(r.doc);
+    return {
+      title: r.title,
+      titleRanges: r.titleRanges,
+      url: r.url,
+      date: r.date,
+      dateLabel: doc?.dateLabel ?? r.date,
+      page: doc?.page.label ?? null,
+      column: r.column ?? null,
+      people: r.people,
+      snippet: r.snippet,
+      words: r.words,
+      ...(r.lacks ? { lacks: r.lacks } : {}),
+    };
+  };
   return {
     total: filtered.length,
-    results: results.map((r) => {
-      const doc = docs.get(r.doc);
-      return {
-        title: r.title,
-        titleRanges: r.titleRanges,
-        url: r.url,
-        date: r.date,
-        dateLabel: doc?.dateLabel ?? r.date,
-        page: doc?.page.label ?? null,
-        column: r.column ?? null,
-        people: r.people,
-        snippet: r.snippet,
-      };
-    }),
+    results: results.map(item),
+    partial: partial.length > 0 ? { total: partial.length, results: partialResults.map(item) } : null,
     facets: request.facets ? countFacets(meta, matching, request.filters) : null,
     words: response.query.parts.flatMap((p) => p.words.map((w) => w.text)),
     problems: response.problems,

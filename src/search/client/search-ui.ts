@@ -7,10 +7,11 @@
  */
 import { createBackend } from "./backend.ts";
 import { loadEngine } from "./load-engine.ts";
-import { renderResults, statusText } from "./render.ts";
+import { clearResults, renderResults, statusText } from "./render.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 import { highlightArticle } from "./highlight-article.ts";
 import { filterParams, searchFilters, writeFilters, fillChoices, updateCounts, hasFilters } from "./filter-form.ts";
+import { addSortAndRange, rangeParams, sortOf, withRange, writeRange } from "./sort-range-form.ts";
 
 const DEBOUNCE_MS = 120;
 const PANEL_LIMIT = 8;
@@ -62,7 +63,7 @@ async function show(view: View, request: SearchRequest, search: (r: SearchReques
     view.status.dataset.state = reply.total ? "results" : "empty";
     return reply;
   } catch {
-    view.list.replaceChildren();
+    clearResults(view.list);
     view.status.textContent = statusText(null, request.q, "error", false);
     view.status.dataset.state = "error";
     return null;
@@ -129,11 +130,13 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   const view: View = { status: page.querySelector("[data-search-status]")!, list: page.querySelector("ol")! };
   const search = latestOnly((r) => service().search(r));
   let choicesFilled = false;
+  addSortAndRange(filterForm);
+  const filtersNow = () => withRange(searchFilters(filterParams(filterForm)), rangeParams(filterForm));
 
   const run = async () => {
-    const request: SearchRequest = { q: input.value, filters: searchFilters(filterParams(filterForm)), limit: PAGE_LIMIT, facets: true };
+    const request: SearchRequest = { q: input.value, filters: filtersNow(), limit: PAGE_LIMIT, facets: true, sort: sortOf(rangeParams(filterForm)) };
     if (!request.q.trim() && !hasFilters(request.filters)) {
-      view.list.replaceChildren();
+      clearResults(view.list);
       view.status.textContent = "输入要找的词,或选择栏目、作者、日期浏览全部文章。";
       view.status.dataset.state = "idle";
     }
@@ -142,7 +145,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
         fillChoices(filterForm, await service().choices());
         choicesFilled = true;
         writeFilters(filterForm, new URL(location.href).searchParams);
-        request.filters = searchFilters(filterParams(filterForm));
+        request.filters = filtersNow();
       } catch {
         /* show() reports the failure */
       }
@@ -153,7 +156,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
 
   const stateUrl = () => {
     const url = searchPageUrl(input.value);
-    for (const [k, v] of Object.entries(filterParams(filterForm))) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries({ ...filterParams(filterForm), ...rangeParams(filterForm) })) url.searchParams.set(k, v);
     return url.href;
   };
   // History: the first keystroke after a settled search adds an entry that further typing
@@ -182,6 +185,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     const params = new URL(location.href).searchParams;
     input.value = params.get("q") ?? "";
     writeFilters(filterForm, params);
+    writeRange(filterForm, params);
     void run();
   };
   window.addEventListener("popstate", restore);
@@ -209,7 +213,10 @@ export function startSearchUi(root: URL): void {
     else if (panel) wireHeaderBox(form, input, panel);
     focusShortcut(input);
   }
-  const q = new URL(location.href).searchParams.get("q");
+  const params = new URL(location.href).searchParams;
+  const q = params.get("q");
+  // `w`: the words the result matched, when the query's runs were split into words.
+  const words = params.get("w") || q;
   const article = document.querySelector<HTMLElement>("article.article");
-  if (q && article) void loadEngine(siteRoot).then((engine) => highlightArticle(article, engine.highlighter(q), q), () => undefined);
+  if (q && words && article) void loadEngine(siteRoot).then((engine) => highlightArticle(article, engine.highlighter(words), q), () => undefined);
 }

@@ -23,7 +23,7 @@ export class PatternMatcher {
   }
 
   /** Where an element's terms occur: one term's occurrences, or a prefix's merged. */
-  private elementOccurrences(e: PatternElement): Occurrences {
+  elementOccurrences(e: PatternElement): Occurrences {
     const key = elementKey(e);
     let occ = this.occurrenceCache.get(key);
     if (occ) return occ;

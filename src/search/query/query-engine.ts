@@ -4,34 +4,43 @@
  * hangs: any input gives a (possibly empty) result list, and a failure inside (a part
  * that cannot be loaded) is reported in `problems`.
  *
- * A search goes (first with each CJK run as one word, then, if Intl.Segmenter may cut a
- * run, again with its words for the articles only they find; see `search`):
- * 1. query-parser.ts turns the input into parts and words, each word a pattern of terms;
+ * A search goes:
+ * 1. query-parser.ts turns the input into parts and words, each CJK run one word, each
+ *    word a pattern of terms;
  * 2. the postings parts of those terms are loaded; a term missing from the archive
  *    means no result, at once;
- * 3. the articles in which every word occurs as a contiguous string in one field are
- *    found from the terms' positions (pattern-matcher.ts), and the filters (filters.ts)
- *    applied;
+ * 3. the articles holding every word are found from the terms' positions (pattern.ts):
+ *    a word as a contiguous string in one field, a CJK run of four characters or more
+ *    whole or as the words of some split the index confirms (run-splits.ts, which also
+ *    gives each article's cover: its split with the fewest words); the filters
+ *    (filters.ts) are applied (pattern-matcher.ts);
  * 4. Lunr scores them: lunr.Index#query runs on an index holding just the query's terms
  *    and these articles (lunr-rebuild.ts), one clause per pattern element (X* for a
- *    one-character word), the terms only the whole-query phrase has (站运 in 驿站运营)
- *    included, so that they add to the score; Lunr's BM25 with the boosts of fields.ts;
- * 5. hits are ranked by tier, then Lunr's score, then archive order: tier 2 when the
- *    whole query occurs as one phrase, 1 when each space-separated part does, 0 when only
- *    the words do. `score` is tier + s / (1 + s) for Lunr score s, so it falls with rank.
+ *    one-character word), every bigram of a run included, so that they add to the
+ *    score; Lunr's BM25 with the boosts of fields.ts;
+ * 5. hits are ranked by tier (2 when the whole query occurs as one phrase, 1 when each
+ *    space-separated part does, 0 when only the words do), then by the cuts their
+ *    covers needed (fewer first), then Lunr's score, then date (newest first).
+ *    `score` encodes that order: it falls with rank.
+ * When no article holds every word, partial-matches.ts lists the best partial matches
+ * apart (`partial`), never among the hits.
  *
  * Result details (result-details.ts: title, URL, snippet) need the docs parts and are
  * loaded only for the results asked for (`results`).
  */
 import lunr from "lunr";
-import { elementKey, type Pattern, type PatternElement } from "../analysis/pattern.ts";
+import { isCjkTerm, tokenizeNormalized } from "../analysis/analyzer.ts";
+import { elementKey, patternOf, type Pattern, type PatternElement } from "../analysis/pattern.ts";
 import { docNumber } from "../format/index-format.ts";
 import { compileFilters, type SearchFilters } from "./filters.ts";
 import { IndexLoader } from "./index-loader.ts";
 import type { PartSource } from "./part-cache.ts";
+import { compareNewest, partialMatches, type PartialHit, type PartialWord } from "./partial-matches.ts";
 import { PatternMatcher } from "./pattern-matcher.ts";
-import { parseQuery, segmenterReady, wordPatterns, type ParsedQuery } from "./query-parser.ts";
+import { parseQuery, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { resultDetails, type SearchResult } from "./result-details.ts";
+import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type Span } from "./run-splits.ts";
+import type { Occurrences } from "./term-postings.ts";
 
 export type { SearchFilters } from "./filters.ts";
 export type { SearchResult } from "./result-details.ts";
@@ -39,17 +48,23 @@ export type { SearchResult } from "./result-details.ts";
 export interface SearchHit {
   /** Article number (archive order). */
   doc: number;
-  /** Ranking score: tier + s / (1 + s), decreasing down the list. */
+  /** Ranking score: the tier plus a fraction from the cuts and Lunr's score, decreasing down the list. */
   score: number;
   /** 2: whole query as a phrase; 1: each part as a phrase; 0: the words apart. */
   tier: number;
   /** Lunr's BM25 score. */
   lunrScore: number;
+  /** How many cuts the query's runs needed in this article (absent: none, every word whole). */
+  cut?: number;
+  /** With cuts: the words this article matched (each run as its cover's words, other words as typed). */
+  words?: string[];
 }
 
 export interface SearchResponse {
   query: ParsedQuery;
   hits: SearchHit[];
+  /** Only when no article holds every word: the best partial matches, with what each lacks. */
+  partial?: PartialHit[];
   /** Things that went wrong or were ignored (never thrown). */
   problems: string[];
   milliseconds: number;
@@ -57,6 +72,12 @@ export interface SearchResponse {
 
 /** A first page: candidates up to this many have their docs parts fetched before ranking. */
 const PREFETCH_DOCS = 10;
+
+/** A ranked list keeps apart up to this many cuts of the query's runs into words. */
+const MAX_CUTS = 9;
+
+/** At most this many partial matches are listed. */
+const PARTIAL_LIMIT = 50;
 
 /** Articles in which every word occurs, ranked. */
 interface Matched {
@@ -87,42 +108,26 @@ export class SearchEngine {
   }
 
   /**
-   * Ranked hits for a query and filters. Never rejects. CJK runs are ranked whole first
-   * while Intl.Segmenter is cold (`wholeRunsFirst: true` always, `false` never: the same
-   * hits either way, which tests compare); once it is warm, one pass is quicker.
+   * Ranked hits for a query and filters. Never rejects. When no article holds every word,
+   * `partial` lists the best partial matches (partial-matches.ts), apart from the hits.
    */
-  async search(input: unknown, filters?: SearchFilters, options: { wholeRunsFirst?: boolean } = {}): Promise<SearchResponse> {
-    const wholeRunsFirst = options.wholeRunsFirst ?? !segmenterReady();
+  async search(input: unknown, filters?: SearchFilters): Promise<SearchResponse> {
     const started = now();
     const problems: string[] = [];
-    let query: ParsedQuery = { parts: [], phrase: null, truncated: false, uncut: false };
+    let query: ParsedQuery = { parts: [], phrase: null, truncated: false };
     try {
-      // CJK runs whole first. How Intl.Segmenter cuts a run changes only which articles
-      // qualify at tier 0: every bigram of a run is in its part's pattern, so terms, Lunr
-      // clauses, scores and the tiers above 0 are the same. The first segmenter on a page
-      // loads ICU's word dictionary, which takes a while on a cold page: it runs once the
-      // articles sure to head the list are on their way.
-      const runs = parseQuery(input, { segment: false });
-      query = runs;
-      if (runs.truncated) problems.push("query cut to its first characters");
+      query = parseQuery(input);
+      if (query.truncated) problems.push("query cut to its first characters");
       const compiled = compileFilters(filters, this.index.meta);
       problems.push(...compiled.problems);
-      let hits: SearchHit[];
-      if (runs.parts.length === 0) {
-        hits = this.browse(compiled.test);
-      } else if (!runs.uncut) {
-        hits = (await this.match(runs, compiled.test)).hits;
-      } else if (!wholeRunsFirst) {
-        query = parseQuery(input);
-        hits = (await this.match(query, compiled.test)).hits;
-      } else {
-        const whole = await this.match(runs, compiled.test, { settled: false });
-        const leading = whole.hits.slice(0, PREFETCH_DOCS).filter((h) => h.tier > 0);
-        this.prefetch(leading.map((h) => h.doc));
-        query = parseQuery(input);
-        hits = sameWords(query, runs) ? whole.hits : (await this.match(query, compiled.test, { known: whole })).hits;
+      const hits = query.parts.length === 0 ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
+      const response: SearchResponse = { query, hits, problems, milliseconds: 0 };
+      if (hits.length === 0 && query.parts.length > 0) {
+        const partial = partialMatches(this.partialWords(query), compiled.test, this.index.meta.docs.date, PARTIAL_LIMIT);
+        if (partial) response.partial = partial;
       }
-      return { query, hits, problems, milliseconds: now() - started };
+      response.milliseconds = now() - started;
+      return response;
     } catch (e) {
       problems.push(`search failed: ${e instanceof Error ? e.message : String(e)}`);
       return { query, hits: [], problems, milliseconds: now() - started };
@@ -156,14 +161,10 @@ export class SearchEngine {
   }
 
   /**
-   * The ranked articles in which every word of the query occurs. `known`: the match of
-   * the same query with its runs whole (a subset with the same scores and tiers), whose
-   * articles are not scored again. `settled: false`: more articles may join the list, so
-   * none is fetched yet on account of being few.
+   * The ranked articles in which every word of the query occurs: a run of CJK characters
+   * whole or as the words of a split (run-splits.ts), any other word as it stands.
    */
-  private async match(query: ParsedQuery, test: ((doc: number) => boolean) | null, options: { known?: Matched; settled?: boolean } = {}): Promise<Matched> {
-    const words = wordPatterns(query);
-    const partPatterns = query.parts.map((p) => p.pattern);
+  private async match(query: ParsedQuery, test: ((doc: number) => boolean) | null): Promise<Matched> {
     const elements = this.elementsOf(query);
     await this.index.loadTerms(
       [...elements.values()].filter((e) => !e.prefix).map((e) => e.term),
@@ -173,27 +174,97 @@ export class SearchEngine {
 
     // Articles in which every word occurs as a contiguous string in one field.
     let candidates: Set<number> | null = null;
-    for (const word of words) {
-      const found = this.matcher.occurringIn(word, candidates);
-      if (found.size === 0) return none;
-      candidates = found;
+    const plan: Array<{ text: string; run?: string[]; covers?: Map<number, Span[]> }> = [];
+    const whole: Pattern[] = [];
+    for (const part of query.parts) {
+      for (const word of part.words) {
+        const run = part.quoted ? null : splittableRun(word.text);
+        let found: Set<number>;
+        if (run) {
+          const byDoc = runCovers(this.runGrams(word.pattern), this.index.fieldNames.length, candidates);
+          plan.push({ text: word.text, run, covers: byDoc });
+          found = new Set(byDoc.keys());
+        } else {
+          plan.push({ text: word.text });
+          found = this.matcher.occurringIn(word.pattern, candidates);
+          whole.push(word.pattern);
+        }
+        if (found.size === 0) return none;
+        candidates = found;
+      }
     }
     if (!candidates) return none;
     if (test) for (const doc of candidates) if (!test(doc)) candidates.delete(doc);
     if (candidates.size === 0) return none;
     // Few enough to be the first page of results whatever their order: their docs parts
     // are wanted anyway, so they load while Lunr scores.
-    if (options.settled !== false && candidates.size <= PREFETCH_DOCS) this.prefetch([...candidates]);
-    const known = options.known;
-    let fresh = candidates;
-    if (known) {
-      fresh = new Set();
-      for (const doc of candidates) if (!known.candidates.has(doc)) fresh.add(doc);
+    if (candidates.size <= PREFETCH_DOCS) this.prefetch([...candidates]);
+    const hits = this.score(query, elements, whole, query.parts.map((p) => p.pattern), candidates);
+    for (const hit of hits) {
+      // The words of each run's cover, when a run was cut: what this article matched.
+      let cut = 0;
+      const words: string[] = [];
+      for (const { text, run, covers: byDoc } of plan) {
+        const spans = run && byDoc?.get(hit.doc);
+        if (!run || !spans) {
+          words.push(text);
+          continue;
+        }
+        cut += spans.length - 1;
+        for (const [s, e] of spans) words.push(run.slice(s, e).join(""));
+      }
+      if (cut > 0) {
+        hit.words = words;
+        hit.cut = cut;
+      }
     }
-    const hits = known ? known.hits.filter((h) => candidates!.has(h.doc)) : [];
-    if (fresh.size > 0) hits.push(...this.score(query, elements, words, partPatterns, fresh));
-    hits.sort((a, b) => b.tier - a.tier || b.lunrScore - a.lunrScore || a.doc - b.doc);
+    const dates = this.index.meta.docs.date;
+    hits.sort((a, b) => b.tier - a.tier || (a.cut ?? 0) - (b.cut ?? 0) || b.lunrScore - a.lunrScore || compareNewest(dates[a.doc], dates[b.doc]) || a.doc - b.doc);
+    // The score falls with rank: the tier, then fewer cuts, then Lunr's score.
+    for (const h of hits) {
+      const cut = Math.min(h.cut ?? 0, MAX_CUTS);
+      h.score = h.tier + (MAX_CUTS - cut + h.lunrScore / (1 + h.lunrScore)) / (MAX_CUTS + 1);
+    }
     return { candidates, hits };
+  }
+
+  /**
+   * The query's words for partial matches, each with the articles holding it: a CJK run
+   * cut by run-splits.ts's partialSplit (its words that occur nowhere hold no article).
+   */
+  private partialWords(query: ParsedQuery): PartialWord[] {
+    const out: PartialWord[] = [];
+    for (const part of query.parts) {
+      for (const word of part.words) {
+        const run = part.quoted ? null : splittableRun(word.text);
+        if (!run) {
+          out.push({ text: word.text, docs: this.matcher.occurringIn(word.pattern, null) });
+          continue;
+        }
+        const docsOf = new Map<string, Set<number>>();
+        const spanDocs = (s: number, e: number): Set<number> => {
+          const text = run.slice(s, e).join("");
+          let docs = docsOf.get(text);
+          if (!docs) {
+            const pattern = patternOf(tokenizeNormalized(text).tokens);
+            // A span's articles hold the span one character shorter: look among those only.
+            const shorter = e - s > 2 ? spanDocs(s, e - 1) : null;
+            docs = pattern && shorter?.size !== 0 && pattern.elements.every((el) => this.index.has(el.term)) ? this.matcher.occurringIn(pattern, shorter) : new Set();
+            docsOf.set(text, docs);
+          }
+          return docs;
+        };
+        for (const { span, found } of partialSplit(run.length, (s, e) => spanDocs(s, e).size)) {
+          out.push({ text: run.slice(span[0], span[1]).join(""), docs: found ? spanDocs(span[0], span[1]) : new Set() });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Where each bigram of a CJK run occurs (undefined: nowhere), for run-splits.ts. */
+  private runGrams(pattern: Pattern): Array<Occurrences | undefined> {
+    return pattern.elements.map((e) => (this.index.has(e.term) ? this.matcher.elementOccurrences(e) : undefined));
   }
 
   /** Lunr's scores and the tiers of these articles. */
@@ -215,7 +286,7 @@ export class SearchEngine {
       }
     });
 
-    // Tiers, set-wise: a pattern identical to a word's holds for every article here.
+    // Tiers, set-wise: a pattern identical to a word matched whole holds for every article here.
     const holds = (pattern: Pattern): Set<number> => (words.some((w) => samePattern(w, pattern)) ? docs : this.matcher.occurringIn(pattern, docs));
     const phraseDocs = query.phrase ? holds(query.phrase) : new Set<number>();
     let partDocs: Set<number> = docs;
@@ -226,23 +297,25 @@ export class SearchEngine {
       if (!docs.has(doc)) continue;
       const tier = phraseDocs.has(doc) ? 2 : partDocs.has(doc) ? 1 : 0;
       const s = r.score;
-      hits.push({ doc, tier, lunrScore: s, score: tier + s / (1 + s) });
+      hits.push({ doc, tier, lunrScore: s, score: 0 });
     }
     return hits;
   }
 
   /**
-   * Details for hits[offset, offset + limit) (result-details.ts): loads their docs parts
-   * and makes snippets. Never rejects.
+   * Details for hits[offset, offset + limit) (with `partial: true`, for the partial
+   * matches): loads their docs parts and makes snippets, marking the words each article
+   * matched. Never rejects; a result whose part cannot be loaded is left out and reported.
    */
-  results(response: SearchResponse, offset = 0, limit = 10): Promise<SearchResult[]> {
-    return resultDetails(this.index, response, offset, limit);
+  results(response: SearchResponse, offset = 0, limit = 10, options: { partial?: boolean } = {}): Promise<SearchResult[]> {
+    return resultDetails(this.index, response, offset, limit, options);
   }
 }
 
-/** The same words in the same parts. */
-function sameWords(a: ParsedQuery, b: ParsedQuery): boolean {
-  return a.parts.length === b.parts.length && a.parts.every((p, i) => p.words.length === b.parts[i]!.words.length && p.words.every((w, k) => w.text === b.parts[i]!.words[k]!.text));
+/** The characters of a word that is a CJK run long enough to have splits, else null. */
+function splittableRun(text: string): string[] | null {
+  const chars = [...text];
+  return chars.length >= MIN_SPLIT_RUN && chars.length <= MAX_SPLIT_RUN && isCjkTerm(text) ? chars : null;
 }
 
 function samePattern(a: Pattern, b: Pattern): boolean {
@@ -258,6 +331,7 @@ function intersect(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> 
   for (const x of small) if (large.has(x)) out.add(x);
   return out;
 }
+
 
 function now(): number {
   return typeof performance !== "undefined" ? performance.now() : Date.now();

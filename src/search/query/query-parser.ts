@@ -7,14 +7,10 @@
  * - Text in quotes ("…", “…”, 「…」, 『…』) is a phrase: it must occur exactly, as one
  *   contiguous string. A quote left open runs to the end of the input.
  * - Outside quotes, whitespace separates parts, and every part is required.
- * - Within a part, each run of CJK characters is cut into words with Intl.Segmenter
- *   where the platform has it (驿站运营 → 驿站 + 运营), and each word must occur as a
- *   contiguous string, not necessarily next to the others. A word of one character is
- *   joined to its neighbour (以|店|养|站 → 以店养站, 安全|生产|月 → 安全 + 生产月): the
- *   segmenter falls back to single characters on names and words it does not know, a
- *   lone character alone would match almost any article, and what the reader typed
- *   together is kept together. A one-character query stays one character.
- *   Without Intl.Segmenter a CJK run is one word. Latin words and numbers are words.
+ * - Within a part, each run of CJK characters is one word here, however long: which
+ *   words a reader typed together (监管通关博会 → 监管 + 通关 + 博会) is decided by the
+ *   query engine with the index (run-splits.ts), never by a dictionary, so every
+ *   platform gives the same answer. Latin words and numbers are words.
  * - The whole query as one phrase, and each part as one phrase, are kept for ranking.
  *
  * Words are analyzed by analyzer.ts into patterns (pattern.ts), so the query matches the
@@ -48,45 +44,9 @@ export interface ParsedQuery {
   phrase: Pattern | null;
   /** The input was longer than MAX_QUERY_LENGTH and was cut. */
   truncated: boolean;
-  /**
-   * Parsed with `segment: false`, and a CJK run Intl.Segmenter might cut (four characters
-   * or more, outside quotes) was kept as one word.
-   */
-  uncut: boolean;
 }
 
 const QUOTES = new Set(['"', "“", "”", "＂", "「", "」", "『", "』", "„", "«", "»"]);
-
-type Segmenter = { segment(text: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }> };
-let segmenter: Segmenter | null | undefined;
-let segmenterUsed = false;
-
-/** Intl.Segmenter for Chinese words, or null where the platform lacks it. */
-function getSegmenter(): Segmenter | null {
-  if (segmenter === undefined) {
-    try {
-      const S = (Intl as unknown as { Segmenter?: new (locale: string, options: object) => Segmenter }).Segmenter;
-      segmenter = S ? new S("zh", { granularity: "word" }) : null;
-    } catch {
-      segmenter = null;
-    }
-  }
-  return segmenter;
-}
-
-/**
- * True once this thread's segmenter has cut a run (its dictionary is loaded), or when
- * the platform has none: from then on, parsing costs well under a millisecond. Never
- * builds one itself: building one is what loads the dictionary.
- */
-export function segmenterReady(): boolean {
-  return segmenterUsed || segmenter === null;
-}
-
-/** For tests: pretend the platform has no Intl.Segmenter (true) or restore it (false). */
-export function disableSegmenterForTests(disabled: boolean): void {
-  segmenter = disabled ? null : undefined;
-}
 
 const isCjkToken = (t: Token) => t.kind !== "word";
 
@@ -108,50 +68,12 @@ function splitQuotes(input: string): Array<[string, boolean]> {
   return pieces.filter(([text]) => text.trim() !== "");
 }
 
-/**
- * A run of up to three characters is one word whatever the segmenter says, once lone
- * characters are joined (A|BC → ABC, AB|C → ABC): no need to load its dictionary.
- */
-const isCuttable = (run: string) => [...run].length > 3;
-
-/**
- * The words of a CJK run: the segmenter's words, with every one-character word joined
- * to its neighbour (consecutive ones to each other, then a lone one to the word before
- * it, or after it at the start of the run).
- */
-function cjkWords(run: string, segment: boolean): string[] {
-  const seg = segment && isCuttable(run) ? getSegmenter() : null;
-  if (!seg) return [run];
-  const words: string[] = [];
-  let singles = "";
-  segmenterUsed = true;
-  for (const { segment } of seg.segment(run)) {
-    if ([...segment].length === 1) {
-      singles += segment;
-      continue;
-    }
-    if (singles) words.push(singles);
-    singles = "";
-    words.push(segment);
-  }
-  if (singles) words.push(singles);
-  // A lone character joins a neighbour: 安全|生产|月 → 安全 + 生产月, 国|企业 → 国企业.
-  const joined: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if ([...w].length > 1 || words.length === 1) joined.push(w);
-    else if (joined.length > 0) joined[joined.length - 1] += w;
-    else words[i + 1] = w + words[i + 1]!;
-  }
-  return joined;
-}
-
 function wordOf(text: string): QueryWord | null {
   const pattern = patternOf(tokenizeNormalized(text).tokens);
   return pattern ? { text, pattern } : null;
 }
 
-function parsePart(raw: string, quoted: boolean, segment: boolean, uncut: { value: boolean }): QueryPart | null {
+function parsePart(raw: string, quoted: boolean): QueryPart | null {
   const text = normalize(raw);
   const { tokens } = tokenizeNormalized(text);
   const pattern = patternOf(tokens);
@@ -169,12 +91,8 @@ function parsePart(raw: string, quoted: boolean, segment: boolean, uncut: { valu
     // A CJK run ends with its tail or single token.
     let j = i;
     while (tokens[j]!.kind === "gram") j++;
-    const run = text.slice(t.start, tokens[j]!.end);
-    if (!segment && isCuttable(run)) uncut.value = true;
-    for (const piece of cjkWords(run, segment)) {
-      const w = wordOf(piece);
-      if (w) words.push(w);
-    }
+    const w = wordOf(text.slice(t.start, tokens[j]!.end));
+    if (w) words.push(w);
     i = j + 1;
   }
   return { text, quoted, words, pattern };
@@ -188,11 +106,8 @@ export function wordPatterns(query: ParsedQuery): Pattern[] {
   return query.parts.flatMap((p) => p.words.map((w) => w.pattern));
 }
 
-/**
- * Parses any string into a query. Never throws. With `segment: false` each CJK run is
- * one word, as without Intl.Segmenter; `uncut` says whether segmenting could change that.
- */
-export function parseQuery(input: unknown, options: { segment?: boolean } = {}): ParsedQuery {
+/** Parses any string into a query. Never throws. */
+export function parseQuery(input: unknown): ParsedQuery {
   let text = typeof input === "string" ? input : input == null ? "" : String(input);
   let truncated = false;
   if (text.length > MAX_QUERY_LENGTH) {
@@ -204,14 +119,13 @@ export function parseQuery(input: unknown, options: { segment?: boolean } = {}):
     truncated = true;
   }
   const parts: QueryPart[] = [];
-  const uncut = { value: false };
   for (const [piece, quoted] of splitQuotes(text)) {
     const chunks = quoted ? [piece] : piece.split(/\s+/);
     for (const chunk of chunks) {
-      const part = chunk.trim() === "" ? null : parsePart(chunk, quoted, options.segment !== false, uncut);
+      const part = chunk.trim() === "" ? null : parsePart(chunk, quoted);
       if (part) parts.push(part);
     }
   }
   const phrase = parts.length === 0 ? null : patternOf(tokenizeNormalized(parts.map((p) => p.text).join(" ")).tokens);
-  return { parts, phrase, truncated, uncut: uncut.value };
+  return { parts, phrase, truncated };
 }

@@ -9,6 +9,8 @@ import type { SearchDocument } from "../format/documents.ts";
 import type { IndexLoader } from "./index-loader.ts";
 import { wordPatterns } from "./query-parser.ts";
 import type { SearchResponse } from "./query-engine.ts";
+import { tokenizeNormalized } from "../analysis/analyzer.ts";
+import { patternOf, type Pattern } from "../analysis/pattern.ts";
 import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
 
 export interface SearchResult {
@@ -28,14 +30,22 @@ export interface SearchResult {
   /** Match ranges in the title. */
   titleRanges: Range[];
   snippet: Snippet;
+  /** The words this article matched (normalized), which the title and snippet mark. */
+  words: string[];
+  /** A partial match: the query's words it lacks. */
+  lacks?: string[];
 }
 
 /**
- * Details for hits[offset, offset + limit): loads their docs parts and makes snippets.
- * Never rejects; a result whose part cannot be loaded is left out and reported.
+ * Details for hits[offset, offset + limit) (with `partial: true`, for the partial
+ * matches): loads their docs parts and makes snippets, marking the words each article
+ * matched. Never rejects; a result whose part cannot be loaded is left out and reported.
  */
-export async function resultDetails(index: IndexLoader, response: SearchResponse, offset = 0, limit = 10): Promise<SearchResult[]> {
-  const slice = response.hits.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
+export async function resultDetails(index: IndexLoader, response: SearchResponse, offset = 0, limit = 10, options: { partial?: boolean } = {}): Promise<SearchResult[]> {
+  const listed: Array<{ doc: number; score: number; tier: number; words?: string[]; lacks?: string[] }> = options.partial
+    ? (response.partial ?? []).map((p) => ({ doc: p.doc, score: 0, tier: 0, words: p.holds, lacks: p.lacks }))
+    : response.hits;
+  const slice = listed.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, limit));
   let docs: Map<number, SearchDocument>;
   try {
     docs = await index.documents(slice.map((h) => h.doc));
@@ -43,7 +53,8 @@ export async function resultDetails(index: IndexLoader, response: SearchResponse
     response.problems.push(`could not load results: ${e instanceof Error ? e.message : String(e)}`);
     return [];
   }
-  const patterns = wordPatterns(response.query);
+  const queryWords = wordPatterns(response.query);
+  const patternsOf = (words: readonly string[]) => words.map((w) => patternOf(tokenizeNormalized(w).tokens)).filter((p): p is Pattern => p !== null);
   const out: SearchResult[] = [];
   for (const hit of slice) {
     const doc = docs.get(hit.doc);
@@ -51,6 +62,8 @@ export async function resultDetails(index: IndexLoader, response: SearchResponse
       response.problems.push(`article ${docRef(hit.doc)} missing from the index`);
       continue;
     }
+    // What this article matched: its runs as the words of its split, when they were cut.
+    const patterns = hit.words ? patternsOf(hit.words) : queryWords;
     const result: SearchResult = {
       doc: hit.doc,
       id: doc.id,
@@ -63,7 +76,9 @@ export async function resultDetails(index: IndexLoader, response: SearchResponse
       tier: hit.tier,
       titleRanges: safe(() => highlight(doc.title, patterns), []),
       snippet: safe(() => makeSnippet(doc, patterns), { text: doc.body[0] ?? "", ranges: [] }),
+      words: hit.words ?? response.query.parts.flatMap((p) => p.words.map((w) => w.text)),
     };
+    if (hit.lacks) result.lacks = hit.lacks;
     if (doc.column !== undefined) result.column = doc.column;
     if (doc.dateLabel !== undefined) result.dateLabel = doc.dateLabel;
     out.push(result);

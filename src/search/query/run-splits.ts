@@ -1,0 +1,214 @@
+/**
+ * Run splits: which articles hold a run of CJK characters typed without spaces
+ * (`监管通关博会`, `阅兵式建军节`), and as which words. The query parser
+ * (query-parser.ts) keeps every run whole; the query engine (query-engine.ts) asks this
+ * module which articles hold every word of some split of the run, deciding with the
+ * index alone, never with a dictionary, so the answer is the same on every platform.
+ *
+ * A split cuts the run into words of two characters or more. A word of one character
+ * would match almost any article, so a run is never cut into one (a run of one character
+ * is a one-character word, handled by the engine as before). The index rejects splits
+ * before any article is looked at: where a bigram of the run occurs nowhere in the
+ * archive, no word can hold it, so the run must be cut between its two characters; a
+ * character cut off on both sides can be part of no word, and then no split holds.
+ *
+ * An article holds the run when it holds every word of some split, each word as a
+ * contiguous string in one of its fields (words may stand in different fields and in
+ * any order). Among the splits an article holds, the one with the fewest words is its
+ * cover: one word means the whole run occurs as a phrase, and an article whose cover
+ * has fewer words ranks higher (query-engine.ts). The cover is found per article by
+ * dynamic programming over the run's spans, so every split is considered without
+ * listing them (a run of n characters has about 1.6^n), and the work is bounded by the
+ * run's length times the lengths of the spans that really occur in the article:
+ * a 256-character run costs little more than a short one.
+ */
+import type { Occurrences } from "./term-postings.ts";
+
+/** A word of a cover: characters [start, end) of the run (code points). */
+export type Span = [start: number, end: number];
+
+/** Runs of fewer characters have one split only (words of two or more): themselves. */
+export const MIN_SPLIT_RUN = 4;
+
+/**
+ * Longer runs are not split: they must occur as they stand. Readers type two or three
+ * remembered words together, not dozens; a longer run is a pasted passage, which
+ * occurs whole in its article, and the bound keeps any query's work small.
+ */
+export const MAX_SPLIT_RUN = 24;
+
+/**
+ * For each article (among `within`, when given) that holds every word of some split of
+ * the run, its cover: the split with the fewest words (the earliest-cut one among ties).
+ * `grams[i]` is where the run's bigram at characters i, i + 1 occurs, undefined where it
+ * occurs nowhere in the archive; `fieldCount` is the index's number of fields.
+ */
+export function runCovers(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: number, within: ReadonlySet<number> | null): Map<number, Span[]> {
+  const covers = new Map<number, Span[]>();
+  const n = grams.length + 1;
+  if (n < 2) return covers;
+  // Forced cuts: segments of the run in which every bigram occurs somewhere.
+  const segments: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < grams.length; i++) {
+    if (!grams[i] || grams[i]!.size === 0) {
+      segments.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  segments.push([start, n]);
+  if (segments.some(([s, e]) => e - s < 2)) return covers;
+
+  // Every split's first word in a segment holds the segment's first bigram, its last
+  // word the segment's last bigram: an article lacking one holds no split.
+  const required = [...new Set(segments.flatMap(([s, e]) => [s, e - 2]))].map((i) => grams[i]!);
+  let rarest = required[0]!;
+  for (const g of required) if (g.size < rarest.size) rarest = g;
+  const check = (doc: number) => {
+    for (const g of required) if (!g.has(doc)) return;
+    if (!cheapSplit(grams, doc)) return;
+    const cover = coverOf(grams, fieldCount, doc);
+    if (cover) covers.set(doc, cover);
+  };
+  if (within && within.size < rarest.size) for (const doc of within) check(doc);
+  else for (const doc of rarest.keys()) if (!within || within.has(doc)) check(doc);
+  return covers;
+}
+
+/**
+ * A necessary condition, from which bigrams the article has (no positions): the run can
+ * be cut into words of two or three characters whose bigrams all occur in the article.
+ */
+function cheapSplit(grams: ReadonlyArray<Occurrences | undefined>, doc: number): boolean {
+  const n = grams.length + 1;
+  const has = grams.map((g) => g !== undefined && g.has(doc));
+  const reach = new Array<boolean>(n + 1).fill(false);
+  reach[0] = true;
+  for (let j = 2; j <= n; j++) {
+    reach[j] = (reach[j - 2]! && has[j - 2]!) || (j >= 3 && reach[j - 3]! && has[j - 3]! && has[j - 2]!);
+  }
+  return reach[n]!;
+}
+
+/** The article's cover (fewest words, each a contiguous string in one field), or null. */
+function coverOf(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: number, doc: number): Span[] | null {
+  const n = grams.length + 1;
+  /**
+   * The largest j such that [i, j) occurs in the article (0 when no span from i does):
+   * every shorter span from i occurs too, inside it.
+   */
+  const lastEnd = (i: number): number => {
+    const fields = grams[i]?.get(doc);
+    if (!fields) return 0;
+    let last = 0;
+    for (let f = 0; f < fieldCount && last < n; f++) {
+      const anchors = fields[f];
+      if (!anchors) continue;
+      // The span [i, j) occurs at anchor a when bigram t stands at a + t − i for i ≤ t < j − 1.
+      for (const a of anchors) {
+        let t = i + 1;
+        while (t + 1 < n) {
+          const next = grams[t]?.get(doc)?.[f];
+          if (!next || !sortedHas(next, a + t - i)) break;
+          t++;
+        }
+        if (t + 1 > last) last = t + 1;
+        if (last === n) break;
+      }
+    }
+    return last;
+  };
+  // Fewest words reaching each character, from the characters already reached only; a
+  // tie keeps the split found first.
+  const best = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i + 1 < n; i++) {
+    if (best[i] === Infinity) continue;
+    for (let j = i + 2, last = lastEnd(i); j <= last; j++) {
+      if (best[i]! + 1 < best[j]!) {
+        best[j] = best[i]! + 1;
+        from[j] = i;
+      }
+    }
+  }
+  if (best[n] === Infinity) return null;
+  const cover: Span[] = [];
+  for (let j = n; j > 0; j = from[j]!) cover.unshift([from[j]!, j]);
+  return cover;
+}
+
+function sortedHas(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** A run longer than this is not split for partial matches: it stays one word. */
+export const MAX_PARTIAL_RUN = MAX_SPLIT_RUN;
+/** The longest word a split for partial matches considers. */
+const MAX_PARTIAL_WORD = 8;
+
+/**
+ * The one split of a run that partial matches name words by (partial-matches.ts), for a
+ * query no article holds whole: the split whose words occurring somewhere in the
+ * archive cover most of the run, then with the fewest words, then with the most
+ * articles behind its words. `articlesWith(start, end)` counts the articles holding
+ * characters [start, end) of the run. Characters no such word covers form words of
+ * their own, which occur nowhere. A run too long for this stays whole.
+ */
+export function partialSplit(length: number, articlesWith: (start: number, end: number) => number): Array<{ span: Span; found: boolean }> {
+  if (length < MIN_SPLIT_RUN || length > MAX_PARTIAL_RUN) return [{ span: [0, length], found: articlesWith(0, length) > 0 }];
+  // State per position and whether the split there ends inside a gap (characters no word covers).
+  interface Best {
+    covered: number;
+    words: number;
+    weight: number;
+    from: number;
+    fromGap: boolean;
+    found: boolean;
+  }
+  const better = (a: Best, b: Best | undefined) => !b || a.covered > b.covered || (a.covered === b.covered && (a.words < b.words || (a.words === b.words && a.weight > b.weight)));
+  const best: Array<[Best | undefined, Best | undefined]> = Array.from({ length: length + 1 }, () => [undefined, undefined]);
+  best[0]![0] = { covered: 0, words: 0, weight: 0, from: -1, fromGap: false, found: false };
+  for (let i = 0; i < length; i++) {
+    for (const gap of [false, true]) {
+      const at = best[i]![gap ? 1 : 0];
+      if (!at) continue;
+      // One more uncovered character: a new gap word unless already in one.
+      const g: Best = { covered: at.covered, words: at.words + (gap ? 0 : 1), weight: at.weight, from: i, fromGap: gap, found: false };
+      if (better(g, best[i + 1]![1])) best[i + 1]![1] = g;
+      for (let j = i + 2; j <= Math.min(length, i + MAX_PARTIAL_WORD); j++) {
+        const count = articlesWith(i, j);
+        if (count === 0) break; // a longer span holding this one occurs nowhere either
+        const w: Best = { covered: at.covered + j - i, words: at.words + 1, weight: at.weight + Math.log(count), from: i, fromGap: gap, found: true };
+        if (better(w, best[j]![0])) best[j]![0] = w;
+      }
+    }
+  }
+  const [endWord, endGap] = best[length]!;
+  let state = endGap && better(endGap, endWord) ? { b: endGap, gap: true } : { b: endWord!, gap: false };
+  const out: Array<{ span: Span; found: boolean }> = [];
+  let j = length;
+  while (j > 0) {
+    const { b, gap } = state;
+    if (gap) {
+      // Extend the gap word leftwards.
+      const last = out[0];
+      if (last && !last.found && last.span[0] === j) last.span[0] = b.from;
+      else out.unshift({ span: [b.from, j], found: false });
+    } else {
+      out.unshift({ span: [b.from, j], found: true });
+    }
+    j = b.from;
+    state = { b: best[j]![b.fromGap ? 1 : 0]!, gap: b.fromGap };
+  }
+  return out;
+}
