@@ -129,9 +129,13 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   const view: View = { status: page.querySelector("[data-search-status]")!, list: page.querySelector("ol")! };
   const search = latestOnly((r) => service().search(r));
   let choicesFilled = false;
+  // 显示更多: every result is reachable, PAGE_LIMIT more at a time; a new search starts again at PAGE_LIMIT.
+  const moreButton = page.querySelector<HTMLButtonElement>("[data-search-next]");
+  let limit = PAGE_LIMIT;
 
   const run = async () => {
-    const request: SearchRequest = { q: input.value, filters: searchFilters(filterParams(filterForm)), limit: PAGE_LIMIT, facets: true };
+    const request: SearchRequest = { q: input.value, filters: searchFilters(filterParams(filterForm)), limit, facets: true };
+    if (moreButton) moreButton.hidden = true;
     if (!request.q.trim() && !hasFilters(request.filters)) {
       view.list.replaceChildren();
       view.status.textContent = "输入要找的词,或选择栏目、作者、日期浏览全部文章。";
@@ -149,6 +153,21 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     }
     const reply = await show(view, request, search);
     if (reply?.facets) updateCounts(filterForm, reply.facets);
+    if (moreButton && reply && reply.total > reply.results.length) {
+      moreButton.hidden = false;
+      moreButton.textContent = `再显示 ${Math.min(PAGE_LIMIT, reply.total - reply.results.length)} 篇（已显示 ${reply.results.length} 篇，共 ${reply.total} 篇）`;
+    }
+  };
+  moreButton?.addEventListener("click", async () => {
+    const shown = view.list.children.length;
+    limit += PAGE_LIMIT;
+    await run();
+    // Keyboard and screen-reader users continue at the first result they had not seen.
+    view.list.children[shown]?.querySelector("a")?.focus();
+  });
+  const newSearch = () => {
+    limit = PAGE_LIMIT;
+    return run();
   };
 
   const stateUrl = () => {
@@ -163,7 +182,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   const typed = debounce(() => {
     if (isTyping()) history.replaceState(TYPING, "", stateUrl());
     else history.pushState(TYPING, "", stateUrl());
-    void run();
+    void newSearch();
   }, DEBOUNCE_MS);
   input.addEventListener("input", typed);
   form.addEventListener("submit", (e) => {
@@ -171,18 +190,18 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     typed.cancel();
     if (isTyping()) history.replaceState(null, "", stateUrl());
     else if (stateUrl() !== location.href) history.pushState(null, "", stateUrl());
-    void run();
+    void newSearch();
   });
   filterForm.addEventListener("change", () => {
     history.pushState(null, "", stateUrl());
-    void run();
+    void newSearch();
   });
   filterForm.addEventListener("submit", (e) => e.preventDefault());
   const restore = () => {
     const params = new URL(location.href).searchParams;
     input.value = params.get("q") ?? "";
     writeFilters(filterForm, params);
-    void run();
+    void newSearch();
   };
   window.addEventListener("popstate", restore);
   restore();
