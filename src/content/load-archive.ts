@@ -18,6 +18,8 @@ import type { Archive, Article, Edition, Listing, Page } from "./model.ts";
 
 export const EDITION_FILE = "edition.json";
 export const PAGE_FILE = "page.json";
+/** The archive's identity, read by src/content/archive-identity.ts. */
+export const ARCHIVE_FILE = "archive.json";
 
 export function loadArchive(contentDir: string): Archive {
   const errors: ContentError[] = [];
@@ -31,7 +33,7 @@ export function loadArchive(contentDir: string): Archive {
     const edition = loadEdition(editionDir, editionName, report);
     if (edition) editions.push(edition);
   }
-  for (const stray of files(contentDir).filter((f) => !f.startsWith("."))) {
+  for (const stray of files(contentDir).filter((f) => !f.startsWith(".") && f !== ARCHIVE_FILE)) {
     report(join(contentDir, stray), "-", "files belong in an edition folder (content/EDITION/PAGE/article.md)");
   }
   if (editions.length === 0 && errors.length === 0) {

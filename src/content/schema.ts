@@ -59,6 +59,20 @@ export const editionSchema = z
     }
   });
 
+/** content/archive.json: the archive's identity (masthead, titles, feed, app manifest, JSON-LD). */
+export const archiveSchema = z
+  .strictObject({
+    /** The paper's name (报名), as a fact: unknown when no page of the archive prints it. */
+    paper: z.strictObject({ name: text.nullable(), status: z.enum(STATUSES), note: text.optional() }),
+    /** What the site calls itself, when not just the paper's name (e.g. when that is unknown). */
+    title: text.optional(),
+    shortName: text.optional(),
+    description: text.optional(),
+  })
+  .superRefine((a, ctx) => requireReason(a.paper, ctx, "paper"));
+
+export type ArchiveData = z.infer<typeof archiveSchema>;
+
 /** A line of the page that belongs to no article, kept with the reason it was not placed. */
 const unplacedLine = z.strictObject({ text, reason: text });
 

@@ -8,6 +8,8 @@
 import { loadArchive } from "../content/load-archive.ts";
 import { orderArchive, type OrderedArchive, type OrderedArticle } from "../content/edition-order.ts";
 import { buildCalendar, type Calendar } from "../content/calendar.ts";
+import { loadIdentity, type ArchiveIdentity } from "../content/archive-identity.ts";
+import { ContentErrors, type ContentError } from "../content/errors.ts";
 import type { Archive, Listing } from "../content/model.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 
@@ -17,6 +19,8 @@ export interface ListingPage extends ListPage<OrderedArticle> {
 }
 
 export type SiteArchive = OrderedArchive & {
+  /** From content/archive.json; null fields fall back to _data/site.json in the templates. */
+  identity: ArchiveIdentity;
   calendar: Calendar;
   columnPages: ListingPage[];
   personPages: ListingPage[];
@@ -30,9 +34,12 @@ function listingPages(listings: Listing[]): ListingPage[] {
   );
 }
 
-export function siteArchive(archive: Archive): SiteArchive {
+const NO_IDENTITY: ArchiveIdentity = { paper: { value: null, status: "unknown" }, name: null, shortName: null, description: null, statedPaper: null };
+
+export function siteArchive(archive: Archive, identity: ArchiveIdentity = NO_IDENTITY): SiteArchive {
   const ordered = orderArchive(archive);
   return Object.assign(ordered, {
+    identity,
     calendar: buildCalendar(ordered.editions),
     columnPages: listingPages(ordered.columns),
     personPages: listingPages(ordered.people),
@@ -40,7 +47,21 @@ export function siteArchive(archive: Archive): SiteArchive {
 }
 
 export function loadForBuild(contentDir: string): SiteArchive {
-  current = siteArchive(loadArchive(contentDir));
+  // The identity's errors and the archive's are reported together, as one list.
+  const errors: ContentError[] = [];
+  const collect = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      errors.push(...error.errors);
+      return undefined;
+    }
+  };
+  const identity = collect(() => loadIdentity(contentDir));
+  const archive = collect(() => loadArchive(contentDir));
+  if (errors.length || !archive) throw new ContentErrors(errors);
+  current = siteArchive(archive, identity);
   return current;
 }
 
