@@ -1,7 +1,8 @@
 /**
  * The search page reaches every result: on an archive of 130 articles that all
  * contain the query, it shows 50, and 再显示 adds 50 at a time until all are
- * shown, moving focus to the first result not seen before. Needs Chromium
+ * shown, moving focus to the first result not seen before; the person filter
+ * is in pinyin order. Needs Chromium
  * (skipped without it, required under CI=true).
  */
 import { test } from "uvu";
@@ -19,7 +20,12 @@ let server: StaticServer;
 test.before(async () => {
   if (!gate.available) return;
   const files: Record<string, string | object> = { "2024-03-01/edition.json": EDITION, "2024-03-01/01/page.json": PAGE };
-  for (let i = 1; i <= COUNT; i++) files[`2024-03-01/01/a${i}.md`] = article(`title: 第${i}篇职工新闻\norder: ${i}`, `职工服务站第${i}次开放。`);
+  // Three bylines whose pinyin order (安, 李, 张) differs from code-point order (安, 张, 李).
+  const bylines = ["本报记者 张三", "本报记者 安娜", "本报记者 李四"];
+  for (let i = 1; i <= COUNT; i++) {
+    const byline = i <= bylines.length ? `\nbyline: ${bylines[i - 1]}` : "";
+    files[`2024-03-01/01/a${i}.md`] = article(`title: 第${i}篇职工新闻\norder: ${i}${byline}`, `职工服务站第${i}次开放。`);
+  }
   server = await serveStatic(buildInto(writeArchive(files)), { prefix: "/archive/" });
   browser = await launchChromium();
 });
@@ -46,6 +52,9 @@ gate.test("再显示 reaches every result, 50 at a time, and focus moves to the 
   await page.waitForFunction((n) => document.querySelectorAll("[data-search-page] .result").length === n, COUNT);
   assert.ok(await more.isHidden(), "no button once every result is shown");
   assert.is(new Set(await results.allTextContents()).size, COUNT);
+  // The person filter lists people in pinyin order, as the site's own listing does.
+  const people = await page.locator("select[name=person] option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  assert.equal(people, ["安娜", "李四", "张三"]);
   // A new query starts again at 50.
   await page.fill("#site-q", "服务站");
   await page.locator("[data-search-page] [data-search-status]").filter({ hasText: "服务站" }).waitFor();

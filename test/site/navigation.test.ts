@@ -153,4 +153,10 @@ test("a long column is split into static pages that reach every article once", (
   assert.not.match(index.querySelector(".headlines")!.text, "长栏目");
 });
 
+test("the people index says so when no article has a byline", () => {
+  const people = load("people/index.html");
+  assert.is(people.querySelectorAll(".listings li").length, 0);
+  assert.match(people.querySelector("main")!.text, "没有署名");
+});
+
 test.run();

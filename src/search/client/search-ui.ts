@@ -138,12 +138,15 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     if (moreButton) moreButton.hidden = true;
     if (!request.q.trim() && !hasFilters(request.filters)) {
       view.list.replaceChildren();
-      view.status.textContent = "输入要找的词,或选择栏目、作者、日期浏览全部文章。";
+      view.status.textContent = "输入要找的词，或选择栏目、作者、日期浏览全部文章。";
       view.status.dataset.state = "idle";
     }
     if (!choicesFilled) {
       try {
-        fillChoices(filterForm, await service().choices());
+        const choices = await service().choices();
+        // People and columns in the order of the site's own listings (pinyin), whatever order the index keeps.
+        const byName = (list: string[]) => [...list].sort((x, y) => x.localeCompare(y, "zh-Hans-CN"));
+        fillChoices(filterForm, { ...choices, columns: byName(choices.columns), people: byName(choices.people) });
         choicesFilled = true;
         writeFilters(filterForm, new URL(location.href).searchParams);
         request.filters = searchFilters(filterParams(filterForm));
