@@ -26,6 +26,8 @@ import type { Archive, Article, Edition, Listing, Page } from "./model.ts";
 
 export const EDITION_FILE = "edition.json";
 export const PAGE_FILE = "page.json";
+/** The archive's identity, read by src/content/archive-identity.ts. */
+export const ARCHIVE_FILE = "archive.json";
 
 type Report = (file: string, field: string, message: string) => void;
 
@@ -45,7 +47,9 @@ export function loadArchive(contentDir: string): Archive {
   let folders = 0;
   for (const entry of entries(contentDir, ctx)) {
     if (entry.kind === "problem") report(entry.path, "-", entry.problem!);
-    else if (entry.kind === "file") report(entry.path, "-", "files belong in an edition folder (content/EDITION/PAGE/article.md)");
+    else if (entry.kind === "file") {
+      if (entry.name !== ARCHIVE_FILE) report(entry.path, "-", "files belong in an edition folder (content/EDITION/PAGE/article.md)");
+    }
     else {
       folders++;
       const edition = loadEdition(entry.path, entry.name, ctx);

@@ -6,4 +6,4 @@
  * offline-manifest.json, …) all hold a dot, which an edition's name cannot.
  * A test builds the sample and checks this list against what the build wrote.
  */
-export const RESERVED_EDITION_NAMES: readonly string[] = ["archive", "assets", "columns", "people", "search"];
+export const RESERVED_EDITION_NAMES: readonly string[] = ["archive", "assets", "columns", "offline", "people", "search"];

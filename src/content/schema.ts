@@ -128,6 +128,7 @@ export const editionFields = z.strictObject({
   note: text.optional(),
 });
 
+
 /** A line of the page that belongs to no article, kept with the reason it was not placed. */
 const unplacedLine = z.strictObject({ text, reason: text });
 
@@ -173,11 +174,31 @@ function withRules<S extends z.ZodType>(fields: S, rules: (raw: unknown) => Rule
   });
 }
 
+/** content/archive.json: the archive's identity (masthead, titles, feed, app manifest, JSON-LD). */
+export const archiveFields = z.strictObject({
+  /** The paper's name (报名), as a fact: unknown when no page of the archive prints it. */
+  paper: z.strictObject({ name: text.nullable(), status: z.enum(STATUSES), note: text.optional() }),
+  /** What the site calls itself, when not just the paper's name (e.g. when that is unknown). */
+  title: text.optional(),
+  shortName: text.optional(),
+  description: text.optional(),
+});
+
+export function archiveRules(raw: unknown): RuleIssue[] {
+  const data = asRecord(raw);
+  if (!data) return [];
+  const issues: RuleIssue[] = [];
+  requireReason(data, "paper", issues);
+  return issues;
+}
+
 export const editionSchema = withRules(editionFields, editionRules);
 export const pageSchema = withRules(pageFields, pageRules);
 export const articleSchema = withRules(articleFields, articleRules);
+export const archiveSchema = withRules(archiveFields, archiveRules);
 
 export type EditionData = z.infer<typeof editionSchema>;
 export type PageData = z.infer<typeof pageSchema>;
+export type ArchiveData = z.infer<typeof archiveSchema>;
 export type ArticleFrontMatter = z.infer<typeof articleSchema>;
 export type Person = z.infer<typeof person>;

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { relativeUrl } from "./relative-url.ts";
 import { newsArticle, scriptJson } from "./json-ld.ts";
+import { NOT_FOUND_SCRIPT, NOT_FOUND_SCRIPT_HASH, sitePath } from "./not-found.ts";
 import type { Archive, Article, Edition } from "../content/model.ts";
 
 interface FilterContext {
@@ -24,6 +25,9 @@ export function registerFilters(config: FilterHost): void {
   config.addFilter("feedId", (id: string) => stableUrn(id));
   config.addFilter("take", <T>(list: T[], n: number) => list.slice(0, n));
   config.addFilter("editionOf", (archive: Archive, article: Article) => archive.editions.find((e) => e.id === article.editionId));
+  config.addFilter("notFoundScript", () => NOT_FOUND_SCRIPT);
+  config.addFilter("notFoundScriptHash", () => NOT_FOUND_SCRIPT_HASH);
+  config.addFilter("sitePath", (siteUrl: string) => sitePath(siteUrl));
   config.addFilter("absolute", (path: string, siteUrl: string | null) => (siteUrl ? new URL(path, siteUrl).href : path));
 }
 

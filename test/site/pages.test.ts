@@ -51,7 +51,7 @@ test("article pages show every printed part", () => {
     assert.is(page.querySelector(".reading-tip p:last-child")?.text.trim() ?? null, a.readingTip ?? null);
     assert.is(page.querySelector("figcaption")?.childNodes[0]?.text.trim() ?? null, a.caption ?? null);
     assert.is(text(page.querySelector(".credit")), a.credit ?? null);
-    assert.is(text(page.querySelector(".affiliation")), a.affiliation ? `(作者单位:${a.affiliation})` : null);
+    assert.is(text(page.querySelector(".affiliation")), a.affiliation ? `（作者单位：${a.affiliation}）` : null);
     assert.equal(page.querySelectorAll(".body h2").map((h) => h.text.trim()), a.blocks.filter((b) => b.kind === "subhead").map((b) => b.text));
     assert.is(page.querySelectorAll(".body > p").length, a.blocks.filter((b) => b.kind === "paragraph").length);
     assert.is(page.querySelectorAll(".gap").length, a.blocks.filter((b) => b.kind === "gap").length);
@@ -81,7 +81,11 @@ test("article pages carry title, description, OpenGraph and NewsArticle JSON-LD"
 });
 
 test("archive, column and person pages list what they should", () => {
-  assert.equal(load("archive/index.html").querySelectorAll(".editions > li > a").map((a) => a.text.trim()), archive.editions.map((e) => e.dateLabel));
+  // The sample's one edition is dated only to the month: its month page lists it, on no day of the grid.
+  const month = load("archive/2023/06/index.html");
+  assert.equal(month.querySelectorAll(".edition-main .editions > li > a").map((a) => a.text.trim()), archive.editions.map((e) => e.dateLabel));
+  assert.is(month.querySelectorAll(".month-grid td.has-edition").length, 0);
+  assert.equal(load("archive/index.html").querySelectorAll(".archive-months a").map((a) => a.text.trim()), ["6月"]);
   assert.ok(archive.columns.length > 0 && archive.people.length > 0);
   for (const listing of [...archive.columns, ...archive.people]) {
     assert.equal(headlines(load(`${listing.url}index.html`)), listing.articles.map((a) => a.title), listing.name);
@@ -96,6 +100,32 @@ test("feed has an entry per article, the sitemap a URL per page", () => {
   assert.equal(feed.querySelectorAll("entry > title").map((t) => t.text), archive.articles.map((a) => a.title));
   const sitemap = readdirSync(site).filter((f) => /^sitemap.*\.xml$/u.test(f)).map((f) => readFileSync(join(site, f), "utf8")).join("\n");
   for (const url of [...archive.articles, ...archive.pages, ...archive.editions].map((x) => x.url)) assert.match(sitemap, `<loc>${url}index.html</loc>`);
+});
+
+test("aria-current marks only the current item: the masthead only on its own pages, one per navigation", () => {
+  const own: Record<string, string> = { "index.html": "首页", "archive/index.html": "往期", "columns/index.html": "栏目", "people/index.html": "作者" };
+  for (const file of htmlPages(site)) {
+    const doc = load(file);
+    const current = doc.querySelectorAll('.masthead [aria-current="page"]').map((a) => a.text.trim());
+    assert.equal(current, own[file] ? [own[file]] : [], file);
+    for (const nav of doc.querySelectorAll("nav")) assert.ok(nav.querySelectorAll("[aria-current]").length <= 1, `${file}: one current item per navigation`);
+  }
+});
+
+test("template text uses full-width punctuation: no half-width bracket or colon beside Chinese", () => {
+  for (const file of htmlPages(site)) {
+    const doc = load(file);
+    // Article text and editors' notes are shown as written: only what the templates add is checked.
+    const asWritten = ".body, .byline, .kicker, .subtitle, .headline, #title, figcaption, .reading-tip, .unplaced q, .fact-note, .crumbs li:last-child, .prev-next a, .affiliation, script";
+    doc.querySelectorAll(asWritten).forEach((el) => el.remove());
+    const text = doc.querySelector("body")!.text;
+    assert.not.match(text, /[\u4e00-\u9fff][(:]|[)][\u4e00-\u9fff]|\([\u4e00-\u9fff]/u, file);
+    assert.not.match(text.replace(/\s*\n\s*/gu, "\n"), /[^\s]  +[^\s]/u, `${file}: no double spaces`);
+  }
+  assert.is(load("2023-06/index.html").querySelector("h1")!.text.trim(), "2023年6月（推断）");
+  const article = load(`${archive.articles.find((a) => a.affiliation)!.url}index.html`);
+  assert.match(article.querySelector(".affiliation")!.text, /^（作者单位：.+）$/u);
+  assert.match(article.querySelector(".where .role")!.text, /^（.+）$/u);
 });
 
 test("the 404 page exists and leads home", () => {

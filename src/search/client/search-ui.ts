@@ -132,17 +132,24 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   let choicesFilled = false;
   addSortAndRange(filterForm);
   const filtersNow = () => withRange(searchFilters(filterParams(filterForm)), rangeParams(filterForm));
+  // 再显示: every result is reachable, PAGE_LIMIT more at a time; a new search starts again at PAGE_LIMIT.
+  const moreButton = page.querySelector<HTMLButtonElement>("[data-search-next]");
+  let limit = PAGE_LIMIT;
 
   const run = async () => {
-    const request: SearchRequest = { q: input.value, filters: filtersNow(), limit: PAGE_LIMIT, facets: true, sort: sortOf(rangeParams(filterForm)) };
+    const request: SearchRequest = { q: input.value, filters: filtersNow(), limit, facets: true, sort: sortOf(rangeParams(filterForm)) };
+    if (moreButton) moreButton.hidden = true;
     if (!request.q.trim() && !hasFilters(request.filters)) {
       clearResults(view.list);
-      view.status.textContent = "输入要找的词,或选择栏目、作者、日期浏览全部文章。";
+      view.status.textContent = "输入要找的词，或选择栏目、作者、日期浏览全部文章。";
       view.status.dataset.state = "idle";
     }
     if (!choicesFilled) {
       try {
-        fillChoices(filterForm, await service().choices());
+        const choices = await service().choices();
+        // People and columns in the order of the site's own listings (pinyin), whatever order the index keeps.
+        const byName = (list: string[]) => [...list].sort((x, y) => x.localeCompare(y, "zh-Hans-CN"));
+        fillChoices(filterForm, { ...choices, columns: byName(choices.columns), people: byName(choices.people) });
         choicesFilled = true;
         writeFilters(filterForm, new URL(location.href).searchParams);
         request.filters = filtersNow();
@@ -152,6 +159,21 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     }
     const reply = await show(view, request, search);
     if (reply?.facets) updateCounts(filterForm, reply.facets);
+    if (moreButton && reply && reply.total > reply.results.length) {
+      moreButton.hidden = false;
+      moreButton.textContent = `再显示 ${Math.min(PAGE_LIMIT, reply.total - reply.results.length)} 篇（已显示 ${reply.results.length} 篇，共 ${reply.total} 篇）`;
+    }
+  };
+  moreButton?.addEventListener("click", async () => {
+    const shown = view.list.children.length;
+    limit += PAGE_LIMIT;
+    await run();
+    // Keyboard and screen-reader users continue at the first result they had not seen.
+    view.list.children[shown]?.querySelector("a")?.focus();
+  });
+  const newSearch = () => {
+    limit = PAGE_LIMIT;
+    return run();
   };
 
   const stateUrl = () => {
@@ -166,7 +188,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   const typed = debounce(() => {
     if (isTyping()) history.replaceState(TYPING, "", stateUrl());
     else history.pushState(TYPING, "", stateUrl());
-    void run();
+    void newSearch();
   }, DEBOUNCE_MS);
   input.addEventListener("input", typed);
   form.addEventListener("submit", (e) => {
@@ -174,11 +196,11 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     typed.cancel();
     if (isTyping()) history.replaceState(null, "", stateUrl());
     else if (stateUrl() !== location.href) history.pushState(null, "", stateUrl());
-    void run();
+    void newSearch();
   });
   filterForm.addEventListener("change", () => {
     history.pushState(null, "", stateUrl());
-    void run();
+    void newSearch();
   });
   filterForm.addEventListener("submit", (e) => e.preventDefault());
   const restore = () => {
@@ -186,7 +208,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     input.value = params.get("q") ?? "";
     writeFilters(filterForm, params);
     writeRange(filterForm, params);
-    void run();
+    void newSearch();
   };
   window.addEventListener("popstate", restore);
   restore();
