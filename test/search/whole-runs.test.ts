@@ -6,15 +6,15 @@
  * archive (the judged queries, and substrings of its articles alone, in pairs and with a
  * filter) and on 1,000 corpus articles when the corpus is there.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { SearchDocument } from "../../src/search/format/documents.ts";
 import type { SearchFilters } from "../../src/search/query/filters.ts";
 import { parseQuery, segmenterReady } from "../../src/search/query/query-parser.ts";
 import type { SearchEngine } from "../../src/search/query/query-engine.ts";
-import { buildAndOpen, corpusFile, corpusToDocuments, readCorpus, removeSite, repoRoot, sampleDocuments, seededRandom, skipSuite } from "./helpers.ts";
+import { judgedQueries } from "../helpers/judged.ts";
+import { corpusTest } from "../helpers/corpus.ts";
+import { buildAndOpen, corpusFile, corpusToDocuments, readCorpus, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
 
 /** Substrings of 2 to 8 characters of runs of Chinese characters (seeded). */
 function substrings(documents: readonly SearchDocument[], count: number, seed: number): string[] {
@@ -48,7 +48,7 @@ const cut = (queries: readonly string[]) => queries.filter((q) => parseQuery(q).
 
 const sample = sampleDocuments();
 const { dir, engine } = await buildAndOpen(sample);
-const judged = (JSON.parse(readFileSync(join(repoRoot, "test/fixtures/queries/seed-dev.json"), "utf8")) as { queries: Array<{ q: string }> }).queries.map((j) => j.q);
+const judged = judgedQueries().queries.map((j) => j.q);
 
 test("sample archive: judged queries and substrings give the same hits either way", async () => {
   const singles = substrings(sample.documents, 300, 7);
@@ -74,21 +74,16 @@ test("a run of up to three characters is one word, without the segmenter", () =>
 
 test.after(() => removeSite(dir));
 
-const news = corpusFile("news.jsonl");
-if (!news) {
-  skipSuite("whole runs first on 1,000 corpus articles", "corpus/news.jsonl not found");
-} else {
-  test("1,000 corpus articles: 400 substrings and 100 pairs give the same hits either way", async () => {
-    const documents = corpusToDocuments(readCorpus(news, 1000));
-    const corpus = await buildAndOpen(documents);
-    try {
-      const queries = [...substrings(documents.documents, 400, 11), ...substrings(documents.documents, 100, 12).map((q, i, all) => `${q} ${all[(i + 7) % all.length]}`)];
-      assert.ok(cut(queries) > 150, `only ${cut(queries)} queries are cut into words`);
-      assert.equal(await differences(corpus.engine, queries), []);
-    } finally {
-      removeSite(corpus.dir);
-    }
-  });
-}
+corpusTest(test, "1,000 corpus articles: 400 substrings and 100 pairs give the same hits either way", corpusFile("news.jsonl"), async (news) => {
+  const documents = corpusToDocuments(readCorpus(news, 1000));
+  const corpus = await buildAndOpen(documents);
+  try {
+    const queries = [...substrings(documents.documents, 400, 11), ...substrings(documents.documents, 100, 12).map((q, i, all) => `${q} ${all[(i + 7) % all.length]}`)];
+    assert.ok(cut(queries) > 150, `only ${cut(queries)} queries are cut into words`);
+    assert.equal(await differences(corpus.engine, queries), []);
+  } finally {
+    removeSite(corpus.dir);
+  }
+});
 
 test.run();
