@@ -1,7 +1,7 @@
 /**
- * Warm segmenter: the query parser's Intl.Segmenter costs 40–90 ms the first time a
- * renderer process uses one, while ICU loads its Chinese word dictionary; later ones, in
- * any thread of the process, take well under a millisecond. The page builds one once the
+ * Warm segmenter: the query parser's Intl.Segmenter is slow the first time a renderer
+ * process uses one, while ICU loads its Chinese word dictionary (the README gives the
+ * cost); later ones, in any thread of the process, are quick. The page builds one once the
  * search worker runs (backend.ts), while the worker fetches postings and ranks the
  * query's runs whole (query-engine.ts), so the worker's own segmenter is ready when it
  * cuts the runs into words.
