@@ -1,60 +1,66 @@
 /**
- * Test runner: runs every `*.test.ts` under test/ with uvu (each file in its own
- * process, so a browser or build left behind by one file cannot leak into the next),
- * then prints the one closing line CI reads: `N passed, N failed, N skipped`.
+ * Test runner: runs every `*.test.ts` under test/ with uvu, each file in its own process
+ * (so a browser or build left behind by one file cannot leak into the next), two at a
+ * time, and prints the one closing line CI reads: `N passed, N failed, N skipped`. A
+ * file's output is printed whole when it ends; its counts come over IPC from
+ * test/run-file.ts. A file that exits with an error before reporting counts as one
+ * failure.
  *
  * Usage: npm test [-- PATTERN]   (PATTERN filters test files by path substring)
  */
-import { spawn } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { fork } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { ROOT } from "./helpers/site.ts";
 
-const root = new URL("..", import.meta.url).pathname;
+const WORKERS = 2;
 const filter = process.argv[2] ?? "";
 
-function findTests(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (name === "fixtures" || name === "node_modules") return [];
-      if (statSync(path).isDirectory()) return findTests(path);
-      return name.endsWith(".test.ts") ? [path] : [];
-    });
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
 }
 
-function runFile(file: string): Promise<{ passed: number; failed: number; skipped: number; code: number }> {
+const files = readdirSync(join(ROOT, "test"), { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".test.ts") && !f.split("/").includes("fixtures"))
+  .map((f) => join(ROOT, "test", f))
+  .filter((f) => relative(ROOT, f).includes(filter))
+  .sort();
+
+function runFile(file: string, env: NodeJS.ProcessEnv): Promise<Counts> {
+  const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      process.stdout.write(chunk);
+    const child = fork(join(ROOT, "test/run-file.ts"), [file], {
+      cwd: ROOT,
+      env,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
+    let out = "";
+    let counts: Counts | undefined;
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("message", (m) => (counts = m as Counts));
     child.on("close", (code) => {
-      // uvu's summary: "Total: N / Passed: N / Skipped: N"
-      const num = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(out)?.[1] ?? 0);
-      const total = num("Total");
-      const passed = num("Passed");
-      const skipped = num("Skipped");
-      let failed = total - passed; // uvu's Total leaves skipped tests out
-      // A file that crashed before uvu could report counts as one failure.
-      if ((code ?? 1) !== 0 && failed === 0) failed = 1;
-      resolve({ passed, failed, skipped, code: code ?? 1 });
+      process.stdout.write(`\n▶ ${relative(ROOT, file)} (${((performance.now() - started) / 1000).toFixed(1)} s)\n${out}`);
+      if (!counts) resolve({ passed: 0, failed: 1, skipped: 0 });
+      else resolve({ ...counts, failed: counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) });
     });
   });
 }
 
-const files = findTests(join(root, "test")).filter((f) => relative(root, f).includes(filter));
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const file of files) {
-  console.log(`\n▶ ${relative(root, file)}`);
-  const r = await runFile(file);
-  passed += r.passed;
-  failed += r.failed;
-  skipped += r.skipped;
-}
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 || files.length === 0 ? 1 : 0);
+const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const queue = [...files];
+await Promise.all(
+  Array.from({ length: WORKERS }, async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const r = await runFile(file, process.env);
+      totals.passed += r.passed;
+      totals.failed += r.failed;
+      totals.skipped += r.skipped;
+    }
+  }),
+);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || files.length === 0 ? 1 : 0);

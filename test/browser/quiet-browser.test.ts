@@ -1,8 +1,10 @@
 /**
- * The browser the tests and the benchmark drive (test/helpers/browser.ts): a fresh
- * context opens its page and nothing else. Headless Chromium otherwise loads its omnibox
- * popup's WebUI for every new window, in a renderer of its own, about 0.7 s of CPU right
- * after the page loads, which would compete with every cold query the benchmark times.
+ * The browser the tests and the benchmark drive (tools/chromium.ts, with its flags): a
+ * fresh context opens its page and nothing else. Headless Chromium otherwise loads its
+ * omnibox popup's WebUI for every new window, in a renderer of its own, right after the
+ * page loads, which would compete with every cold query the benchmark times. (Without
+ * the --disable-features flag this test fails: the WebUI is listed as a browser_ui
+ * target.)
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";

@@ -8,12 +8,13 @@ import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { makeSite, removeSite, repoRoot, sampleDocuments } from "./helpers.ts";
+import { ROOT } from "../helpers/site.ts";
+import { makeSite, removeSite, sampleDocuments } from "./helpers.ts";
 
 const site = makeSite(sampleDocuments());
 
 function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, script), ...args], { cwd: repoRoot, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

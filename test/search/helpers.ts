@@ -4,19 +4,15 @@
  * directory, as the site build will, and open the built index through the same code the
  * browser uses. Also a seeded random generator, so every random test is reproducible.
  */
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { test } from "uvu";
+import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { SearchDocument, SearchDocuments } from "../../src/search/format/documents.ts";
 import { writeCorpusArchive, type CorpusArticle } from "../../src/content/corpus.ts";
-import { buildInto, tempDir } from "../helpers/site.ts";
+import { buildInto, ROOT, tempDir } from "../helpers/site.ts";
 import { documentsPath } from "../../src/search/build/read-documents.ts";
 import { buildIndex } from "../../src/search/build/build-index.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { nodePartSource } from "../../src/search/build/node-part-source.ts";
-
-export const repoRoot = resolve(new URL("../..", import.meta.url).pathname);
 
 export { corpusFile } from "../helpers/corpus.ts";
 export { readCorpus, type CorpusArticle } from "../../src/content/corpus.ts";
@@ -45,7 +41,7 @@ export function corpusToDocuments(articles: readonly CorpusArticle[]): SearchDoc
 }
 
 /** The sample archive's documents, as the real site build writes them. */
-export function sampleDocuments(contentDir = join(repoRoot, "content")): SearchDocuments {
+export function sampleDocuments(contentDir = join(ROOT, "content")): SearchDocuments {
   const site = buildInto(contentDir);
   return JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;
 }
@@ -65,14 +61,15 @@ export async function buildCorpusSite(articles: readonly CorpusArticle[]): Promi
   return { site, engine: await SearchEngine.open(nodePartSource(site)), docOf };
 }
 
-/** A fresh temporary site directory holding `search/documents.json`. */
+/** A fresh temporary site directory holding `search/documents.json` (removed when the process exits). */
 export function makeSite(documents: SearchDocuments): string {
-  const dir = mkdtempSync(join(tmpdir(), "banmian-search-site-"));
+  const dir = tempDir("search-site");
   mkdirSync(join(dir, "search"), { recursive: true });
   writeFileSync(documentsPath(dir), JSON.stringify(documents));
   return dir;
 }
 
+/** Removes a site before the process ends (a large one should not wait for the exit). */
 export function removeSite(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -119,10 +116,4 @@ export function drawSubstrings(articles: readonly CorpusArticle[], count: number
     out.push({ doc, text: run.slice(start, start + length).join("") });
   }
   return out;
-}
-
-/** Registers a single skipped test explaining why a suite could not run. */
-export function skipSuite(name: string, why: string): void {
-  console.log(`SKIP ${name}: ${why}`);
-  test.skip(`${name} (${why})`, () => {});
 }

@@ -18,8 +18,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { buildCorpusSite, corpusFile, readCorpus, repoRoot, skipSuite } from "./helpers.ts";
-import { buildInto, SAMPLE_CONTENT, tempDir } from "../helpers/site.ts";
+import { buildCorpusSite, corpusFile, readCorpus } from "./helpers.ts";
+import { corpusTest } from "../helpers/corpus.ts";
+import { buildInto, ROOT as repoRoot, SAMPLE_CONTENT, tempDir } from "../helpers/site.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { nodePartSource } from "../../src/search/build/node-part-source.ts";
 
@@ -66,37 +67,32 @@ test("the sample archive: the seed set gives the same ranked lists in the CLI an
   assert.ok(mine.filter((l) => l.length > 0).length >= seed.queries.length);
 });
 
-const news = corpusFile("news.jsonl");
-if (!news) {
-  skipSuite("keyword queries over 10,000 corpus articles", "corpus/news.jsonl not found");
-} else {
-  test("keyword queries over 10,000 corpus articles: all relevant in the top ten for 99 of 100, none empty, the same as the CLI", async () => {
-    const articles = readCorpus(news, keywords.n);
-    const started = performance.now();
-    const { site, engine, docOf } = await buildCorpusSite(articles);
-    console.log(`  ${articles.length} articles built (pages and index) in ${Math.round(performance.now() - started)} ms`);
-    const number = new Map(articles.map((a, i) => [a.id, docOf[i]!]));
-    const misses: string[] = [];
-    const empty: string[] = [];
-    const times: number[] = [];
-    for (const k of keywords.queries) {
-      const t0 = performance.now();
-      const r = await engine.search(k.q);
-      times.push(performance.now() - t0);
-      if (r.hits.length === 0) empty.push(k.q);
-      const top = new Set(r.hits.slice(0, 10).map((h) => h.doc));
-      const missing = k.relevant.filter((id) => !top.has(number.get(id)!));
-      if (missing.length > 0) misses.push(`${k.kind} ${k.q}: ${missing.length} of ${k.relevant.length} relevant not in the top ten`);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`  ${keywords.queries.length - misses.length} of ${keywords.queries.length} with all relevant in the top ten; median ${times[times.length >> 1]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
-    for (const m of misses) console.log(`  miss: ${m}`);
-    assert.equal(empty, [], "queries with no result");
-    assert.ok(misses.length <= 1, `${misses.length} misses`);
+corpusTest(test, "keyword queries over 10,000 corpus articles: all relevant in the top ten for 99 of 100, none empty, the same as the CLI", corpusFile("news.jsonl"), async (news) => {
+  const articles = readCorpus(news, keywords.n);
+  const started = performance.now();
+  const { site, engine, docOf } = await buildCorpusSite(articles);
+  console.log(`  ${articles.length} articles built (pages and index) in ${Math.round(performance.now() - started)} ms`);
+  const number = new Map(articles.map((a, i) => [a.id, docOf[i]!]));
+  const misses: string[] = [];
+  const empty: string[] = [];
+  const times: number[] = [];
+  for (const k of keywords.queries) {
+    const t0 = performance.now();
+    const r = await engine.search(k.q);
+    times.push(performance.now() - t0);
+    if (r.hits.length === 0) empty.push(k.q);
+    const top = new Set(r.hits.slice(0, 10).map((h) => h.doc));
+    const missing = k.relevant.filter((id) => !top.has(number.get(id)!));
+    if (missing.length > 0) misses.push(`${k.kind} ${k.q}: ${missing.length} of ${k.relevant.length} relevant not in the top ten`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${keywords.queries.length - misses.length} of ${keywords.queries.length} with all relevant in the top ten; median ${times[times.length >> 1]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+  for (const m of misses) console.log(`  miss: ${m}`);
+  assert.equal(empty, [], "queries with no result");
+  assert.ok(misses.length <= 1, `${misses.length} misses`);
 
-    const queries = keywords.queries.map((k) => k.q);
-    assert.equal(await engineLists(engine, queries, 20), cliLists(site, queries, 20));
-  });
-}
+  const queries = keywords.queries.map((k) => k.q);
+  assert.equal(await engineLists(engine, queries, 20), cliLists(site, queries, 20));
+});
 
 test.run();

@@ -11,7 +11,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as OpenCC from "opencc-js";
-import { buildCorpusSite, corpusFile, drawSubstrings, readCorpus, skipSuite, type DrawnQuery } from "./helpers.ts";
+import { corpusTest } from "../helpers/corpus.ts";
+import { buildCorpusSite, corpusFile, drawSubstrings, readCorpus, type DrawnQuery } from "./helpers.ts";
 import type { SearchEngine } from "../../src/search/query/query-engine.ts";
 
 /** `docOf` maps an input article to its number in the built index. */
@@ -32,35 +33,25 @@ async function recall(engine: SearchEngine, docOf: number[], queries: readonly D
   return misses;
 }
 
-const simplified = corpusFile("news.jsonl");
-if (!simplified) {
-  skipSuite("known-item recall, 2,000 simplified articles", "corpus/news.jsonl not found");
-} else {
-  test("1,000 substrings of 2,000 simplified articles each find their article", async () => {
-    const articles = readCorpus(simplified, 2000);
-    const started = performance.now();
-    const { engine, docOf } = await buildCorpusSite(articles);
-    console.log(`  archive of ${articles.length} articles built (pages and index) in ${Math.round(performance.now() - started)} ms`);
-    const misses = await recall(engine, docOf, drawSubstrings(articles, 1000, 2024));
-    assert.equal(misses, [], `${misses.length} of 1000 missed`);
-  });
-}
+corpusTest(test, "1,000 substrings of 2,000 simplified articles each find their article", corpusFile("news.jsonl"), async (simplified) => {
+  const articles = readCorpus(simplified, 2000);
+  const started = performance.now();
+  const { engine, docOf } = await buildCorpusSite(articles);
+  console.log(`  archive of ${articles.length} articles built (pages and index) in ${Math.round(performance.now() - started)} ms`);
+  const misses = await recall(engine, docOf, drawSubstrings(articles, 1000, 2024));
+  assert.equal(misses, [], `${misses.length} of 1000 missed`);
+});
 
-const traditional = corpusFile("news-zh-hant.jsonl");
-if (!traditional) {
-  skipSuite("known-item recall, 200 traditional articles", "corpus/news-zh-hant.jsonl not found");
-} else {
-  test("1,000 substrings of 200 traditional articles, queried in simplified, find their article", async () => {
-    const articles = readCorpus(traditional, 200);
-    const { engine, docOf } = await buildCorpusSite(articles);
-    const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-    const queries = drawSubstrings(articles, 1000, 2017);
-    // The queries really are in other characters than the articles, for most of them.
-    const changed = queries.filter((q) => toSimplified(q.text) !== q.text).length;
-    assert.ok(changed > 300, `only ${changed} queries differ from the traditional text`);
-    const misses = await recall(engine, docOf, queries, toSimplified);
-    assert.equal(misses, [], `${misses.length} of 1000 missed`);
-  });
-}
+corpusTest(test, "1,000 substrings of 200 traditional articles, queried in simplified, find their article", corpusFile("news-zh-hant.jsonl"), async (traditional) => {
+  const articles = readCorpus(traditional, 200);
+  const { engine, docOf } = await buildCorpusSite(articles);
+  const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+  const queries = drawSubstrings(articles, 1000, 2017);
+  // The queries really are in other characters than the articles, for most of them.
+  const changed = queries.filter((q) => toSimplified(q.text) !== q.text).length;
+  assert.ok(changed > 300, `only ${changed} queries differ from the traditional text`);
+  const misses = await recall(engine, docOf, queries, toSimplified);
+  assert.equal(misses, [], `${misses.length} of 1000 missed`);
+});
 
 test.run();

@@ -6,20 +6,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "./helpers.ts";
+import { judgedQueries } from "../helpers/judged.ts";
 import { buildInto, SAMPLE_CONTENT } from "../helpers/site.ts";
 import { documentsPath } from "../../src/search/build/read-documents.ts";
 import type { SearchDocuments } from "../../src/search/format/documents.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { nodePartSource } from "../../src/search/build/node-part-source.ts";
 
-interface Judged {
-  queries: Array<{ q: string; relevant: string[] }>;
-  negative: string[];
-}
-
-const judged = JSON.parse(readFileSync(join(repoRoot, "test/fixtures/queries/seed-dev.json"), "utf8")) as Judged;
+const judged = judgedQueries();
 // The sample built as a user builds it: the index the site ships, opened as the browser opens it.
 const site = buildInto(SAMPLE_CONTENT);
 const documents = JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;

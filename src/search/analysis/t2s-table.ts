@@ -3,7 +3,7 @@
  * the table is part of the code. The search worker's bundle is built with
  * globalThis.BANMIAN_T2S_ON_DEMAND defined as true (src/site/bundle-client.ts), which
  * drops the table from the worker and loads assets/search-t2s.js with importScripts the
- * first time a text needs it: most first queries never do, and start 14 KB (gzip) sooner.
+ * first time a text needs it: most first queries never do, and start sooner without it.
  */
 import { T2S_PAIRS } from "./t2s-data.ts";
 
@@ -18,7 +18,7 @@ export const t2sPairs: () => string = (globalThis as unknown as { BANMIAN_T2S_ON
   ? () => {
       const g = globalThis as unknown as Record<string, unknown>;
       // The asset sits beside the worker's own script (assets/); synchronous in a classic worker.
-      if (typeof g[T2S_GLOBAL] !== "string") importScripts(new URL(T2S_ASSET, (g as unknown as { location: Location }).location.href).href);
+      if (typeof g[T2S_GLOBAL] !== "string") importScripts(new URL(T2S_ASSET, (g as unknown as { location: { href: string } }).location.href).href);
       const pairs = g[T2S_GLOBAL];
       if (typeof pairs !== "string") throw new Error(`${T2S_ASSET} did not load`);
       return pairs;

@@ -1,10 +1,10 @@
 /**
  * T2S: folds traditional (and Taiwan / Hong Kong variant) Chinese characters to
  * simplified ones, one character at a time. The table is t2s-data.ts, generated from
- * OpenCC by t2s-generate.ts; normalize.ts applies the fold to documents and queries
+ * OpenCC by scripts/t2s-generate.ts; normalize.ts applies the fold to documents and queries
  * alike, so 醫院 finds 医院. The fold is idempotent: fold(fold(c)) === fold(c).
  *
- * The table (14 KB gzip) is read only when a text holds a traditional or variant
+ * The table is read only when a text holds a traditional or variant
  * character, which the small sources bitset (t2s-sources.ts) tells; the few pairs whose
  * source is a character of simplified text (著 → 着) are kept apart, so a query or an
  * article in simplified Chinese practically never needs the table. Where the table comes

@@ -24,7 +24,7 @@ export interface SearchDocument {
   people: SearchPerson[];
   /** YYYY, YYYY-MM or YYYY-MM-DD, or null when unknown. */
   date: string | null;
-  /** The date as the site shows it (e.g. "2023年6月（推定）"), when the build gives one. */
+  /** The date as the site shows it (e.g. "2023年6月(推断)"), when the build gives one. */
   dateLabel?: string;
   edition: string;
   page: { id: string; label: string };

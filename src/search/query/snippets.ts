@@ -4,10 +4,11 @@
  * snippet's text as printed (UTF-16 offsets, end exclusive); callers render the text
  * escaped, wrapping the ranges in <mark> or similar. Nothing here produces HTML.
  *
- * Matches are found exactly as the index found them: the text is analyzed by
- * analyzer.ts (normalizeWithOffsets maps the normalized tokens back to the characters
- * printed) and the query's patterns are matched on its tokens (pattern.ts). So 醫院
- * marks 医院, and a word's match covers the whole word.
+ * Matches are found where the index finds them, in the text normalized as the analyzer
+ * normalizes it (normalizeWithOffsets maps it back to the characters printed): when
+ * every word of the query is a run of CJK characters, by searching for their strings,
+ * which is where their bigrams are (cjkString); otherwise (Latin words, numbers, mixed)
+ * on the analyzer's tokens (pattern.ts). So 醫院 marks 医院, and a word's match covers the whole word.
  *
  * The best passage is the window with the most different query words, then the most
  * matches, taken from the kicker, subtitle, reading tip, body and caption (the title is
