@@ -18,6 +18,7 @@ import { classifyLines } from "./classify-lines.ts";
 import { articleSlug, draftFiles, pageId, type DraftFile, type PageTarget } from "./drafts.ts";
 import { checkLineMap, lineMap, type LineEntry } from "./line-map.ts";
 import { checkEditionDate, checkPageNumber, ImportInputError, readPageFile } from "./read-page.ts";
+import { inputErrors } from "./messages.ts";
 import { renderReport } from "./report.ts";
 import { writeAllOrNothing } from "./write-files.ts";
 
@@ -101,10 +102,10 @@ const stat = (path: string): Stats | undefined => {
 /** Why `path` cannot be written as a file: it is a folder or something else, or a parent of it is a file. */
 function unwritable(path: string): string | undefined {
   const here = stat(path);
-  if (here && !here.isFile()) return `${shown(path)} is ${here.isDirectory() ? "a folder" : "not a regular file"}, not a file`;
+  if (here && !here.isFile()) return inputErrors.isNotAFile(shown(path), here.isDirectory());
   for (let d = dirname(path); ; d = dirname(d)) {
     const s = stat(d);
-    if (s) return s.isDirectory() ? undefined : `${shown(d)} is a file, so ${shown(path)} cannot be written under it`;
+    if (s) return s.isDirectory() ? undefined : inputErrors.underAFile(shown(d), shown(path));
     if (dirname(d) === d) return undefined;
   }
 }
@@ -120,7 +121,7 @@ export function importPage(options: ImportOptions): ImportResult {
   const pageDir = join(outDir, date, pageId(target));
   const reportPath = options.report === "-" ? undefined : options.report === undefined ? join(pageDir, REPORT_FILE) : resolve(options.report);
   if (options.report !== undefined && reportPath && (reportPath + sep).startsWith(outDir + sep)) {
-    throw new ImportInputError(`--report ${options.report}: the report cannot go inside the content folder ${options.out} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${REPORT_FILE}`);
+    throw new ImportInputError(inputErrors.reportInContent(options.report, options.out, REPORT_FILE));
   }
 
   const kept: string[] = [];
@@ -147,17 +148,17 @@ export function importPage(options: ImportOptions): ImportResult {
     const why = unwritable(reportPath);
     if (why) problems.push(options.report === undefined ? why : `--report ${options.report}: ${why}`);
   }
-  if (problems.length) throw new ImportInputError(`nothing was written:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  if (problems.length) throw new ImportInputError(inputErrors.unwritable(problems));
 
   const ours = new Set(toWrite.map((w) => w.path));
   // Dot files (the import's report, a system's own files) are not articles: the build skips them too.
   const others = stat(pageDir)?.isDirectory() ? readdirSync(pageDir).filter((n) => n.endsWith(".md") && !n.startsWith(".") && !ours.has(join(pageDir, n))).map((n) => join(pageDir, n)) : [];
   const show = (paths: string[]) => paths.map((p) => `  ${shown(p)}`).join("\n");
   if (replaced.length && !options.force) {
-    throw new ImportInputError(`nothing was written: these files exist and would be replaced:\n${show(replaced)}\nrun again with --force to replace them${others.length ? `; the page folder also holds articles this import would not write (move them away first):\n${show(others)}` : ""}`);
+    throw new ImportInputError(inputErrors.wouldReplace(show(replaced), others.length ? show(others) : undefined));
   }
   if (others.length) {
-    throw new ImportInputError(`nothing was written: the page folder holds articles this import would not write, so the page would mix two imports:\n${show(others)}\nmove them away first (--force replaces only the files the import writes)`);
+    throw new ImportInputError(inputErrors.wouldMix(show(others)));
   }
 
   const report = renderReport(computed.assembly, {

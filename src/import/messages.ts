@@ -3,9 +3,10 @@
  * report (report.ts) shows the English; the Chinese reasons and notes go into
  * the drafts, where readers see them (page.json's `unplaced`, a gap's note, an
  * article's `endingNote`, a page fact's `note`). The steps of the assembly
- * (fragments.ts, heads.ts, subject-split.ts, placement.ts, kickers.ts,
- * joins.ts, assemble.ts) and drafts.ts take their words from here, so that the
- * wording can be read, and changed, in one place.
+ * (read-fragments.ts, heads.ts, subject-split.ts, placement.ts, kickers.ts,
+ * joins.ts, assemble.ts), drafts.ts, and the input checks (read-page.ts,
+ * import-page.ts) take their words from here, so that the wording can be read,
+ * and changed, in one place.
  */
 import { quoteEnd, quoteStart } from "./sentences.ts";
 
@@ -100,6 +101,30 @@ export const draftNotes = {
   pageNumberGiven: "版次由编辑导入时在命令行指定(--page),不是从版面上印出的文字读取的。",
   dateGiven: "日期由编辑导入时在命令行指定(--date),不是从版面上印出的文字读取的。",
   pageNameUnknown: "版名未给出:导入程序不从原始文本推断版名,请编辑核对后填写。",
+};
+
+/** Why an import stops before writing anything (exit code 2): what is wrong and how to fix it. */
+export const inputErrors = {
+  notAFile: (file: string) => `${file} is not a file`,
+  tooLarge: (file: string, size: number, limit: number) =>
+    `${file} is ${size.toLocaleString("en")} bytes, over the importer's limit of ${limit / 1024 / 1024} MB (${limit.toLocaleString("en")} bytes): a page's text is some 10–30 KB; import the pages one at a time`,
+  missing: (file: string) => `${file} does not exist`,
+  unreadable: (file: string, why: string) => `${file} cannot be read: ${why}`,
+  binary: (name: string) => `${name} is not a text file (it contains NUL bytes); give the page's text, extracted as UTF-8`,
+  notUtf8: (name: string) => `${name} is not valid UTF-8; convert it first (for GB 18030 text: iconv -f GB18030 -t UTF-8 ${name})`,
+  empty: (name: string) => `${name} is empty: there is no text to import`,
+  dateRequired: () => "--date YYYY-MM-DD is required: the edition's date, which is also its folder name",
+  dateForm: (value: string) => `--date ${value}: write the date as YYYY-MM-DD, e.g. 2023-06-12`,
+  dateInvalid: (value: string, why: string | undefined) => `--date ${value}: ${why ?? "is not a date"}`,
+  pageNumber: (value: string) => `--page ${value}: give the page number (版次) as a positive whole number, e.g. --page 3`,
+  reportInContent: (report: string, out: string, reportFile: string) =>
+    `--report ${report}: the report cannot go inside the content folder ${out} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${reportFile}`,
+  isNotAFile: (path: string, isFolder: boolean) => `${path} is ${isFolder ? "a folder" : "not a regular file"}, not a file`,
+  underAFile: (file: string, path: string) => `${file} is a file, so ${path} cannot be written under it`,
+  unwritable: (problems: string[]) => `nothing was written:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+  wouldReplace: (replaced: string, others: string | undefined) =>
+    `nothing was written: these files exist and would be replaced:\n${replaced}\nrun again with --force to replace them${others ? `; the page folder also holds articles this import would not write (move them away first):\n${others}` : ""}`,
+  wouldMix: (others: string) => `nothing was written: the page folder holds articles this import would not write, so the page would mix two imports:\n${others}\nmove them away first (--force replaces only the files the import writes)`,
 };
 
 /** How a head was read, for the report's "How heads were read". */
