@@ -86,14 +86,48 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
     more: panel.querySelector<HTMLAnchorElement>("[data-search-more]") ?? undefined,
   };
   const search = latestOnly((r) => service().search(r));
+  // The ARIA combobox pattern (list autocomplete): focus stays in the box, ↑/↓ move the
+  // active result through the whole list, Enter opens it, Esc closes the list.
+  view.list.id ||= "site-search-results";
+  view.list.setAttribute("role", "listbox");
+  view.list.setAttribute("aria-label", "检索结果");
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", view.list.id);
+  const options = () => [...view.list.children] as HTMLElement[];
+  let active = -1;
+  const activate = (index: number) => {
+    active = index;
+    options().forEach((li, k) => li.setAttribute("aria-selected", String(k === index)));
+    const li = options()[index];
+    if (li) {
+      input.setAttribute("aria-activedescendant", li.id);
+      li.scrollIntoView({ block: "nearest" });
+    } else input.removeAttribute("aria-activedescendant");
+  };
   const close = () => {
     panel.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    activate(-1);
   };
   const update = debounce(async () => {
     const q = input.value;
     if (!q.trim()) return close();
     panel.hidden = false;
+    input.setAttribute("aria-expanded", "true");
     const reply = await show(view, { q, filters: {}, limit: PANEL_LIMIT, facets: false }, search);
+    options().forEach((li, i) => {
+      li.id = `site-search-option-${i}`;
+      li.setAttribute("role", "option");
+      // An option holds no link of its own (assistive technology would not reach it): the
+      // title keeps its address in data-href, and a click or Enter on the option opens it.
+      for (const a of li.querySelectorAll("a")) {
+        li.dataset.href = a.href;
+        a.removeAttribute("href");
+      }
+    });
+    activate(-1);
     if (reply && view.more) {
       view.more.hidden = reply.total <= reply.results.length;
       view.more.href = searchPageUrl(q).href;
@@ -103,11 +137,22 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
   input.addEventListener("input", update);
   input.addEventListener("focus", () => service().prepare(), { once: true });
   input.addEventListener("keydown", (e) => {
+    const count = panel.hidden ? 0 : options().length;
     if (e.key === "Escape") close();
-    if (e.key === "ArrowDown" && !panel.hidden) {
+    else if ((e.key === "ArrowDown" || e.key === "ArrowUp") && count > 0) {
       e.preventDefault();
-      panel.querySelector<HTMLAnchorElement>("a")?.focus();
+      activate(e.key === "ArrowDown" ? Math.min(active + 1, count - 1) : Math.max(active - 1, -1));
+    } else if (e.key === "Enter" && active >= 0 && count > 0) {
+      const href = options()[active]?.dataset.href;
+      if (href) {
+        e.preventDefault();
+        location.href = href;
+      }
     }
+  });
+  view.list.addEventListener("click", (e) => {
+    const href = (e.target as Element).closest<HTMLElement>("[role=option]")?.dataset.href;
+    if (href) location.href = href;
   });
   panel.addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
