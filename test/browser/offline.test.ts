@@ -69,15 +69,15 @@ async function serveLogged(dir: string, prefix: string): Promise<{ base: string;
   return { base: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${encodeURI(prefix)}`, log };
 }
 
-/** Adds an edition of 2023-07-01 to `content`: one page with two articles, titled 新一期稿件1 and 2. */
-function addEdition(content: string): void {
-  const edition = join(content, "2023-07-01");
+/** Adds an edition of `date` to `content`: one page with two articles, titled `${title}1` and 2. */
+function addEdition(content: string, date = "2023-07-01", title = "新一期稿件"): void {
+  const edition = join(content, date);
   mkdirSync(join(edition, "01"), { recursive: true });
-  writeFileSync(join(edition, "edition.json"), JSON.stringify({ date: { value: "2023-07-01", status: "stated" } }));
+  writeFileSync(join(edition, "edition.json"), JSON.stringify({ date: { value: date, status: "stated" } }));
   writeFileSync(join(edition, "01", "page.json"), JSON.stringify({ number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } }));
   for (const [i, a] of articles.slice(0, 2).entries()) {
     const source = readFileSync(join(SAMPLE_CONTENT, a.file), "utf8");
-    writeFileSync(join(edition, "01", `${a.slug}.md`), source.replace(`title: ${a.title}`, `title: 新一期稿件${i + 1}`));
+    writeFileSync(join(edition, "01", `${a.slug}.md`), source.replace(`title: ${a.title}`, `title: ${title}${i + 1}`));
   }
 }
 
@@ -218,6 +218,9 @@ gate.test("a page view requests no offline manifest, before and after the servic
 gate.test("after a new edition, updating a saved archive downloads only the new and changed files and manifests", async () => {
   const content = join(tempDir("v3"), "content");
   cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  // Two editions to begin with: a new edition changes the pages of the one before it
+  // (its 下一期), so the edition before that is the one whose files must not change.
+  addEdition(content, "2023-07-01", "前一期稿件");
   const out = join(tempDir("edition"), "_site");
   assert.is(runBuild(["--content", content, "--out", out]).status, 0);
   const before = join(tempDir("before"), "_site");
@@ -227,7 +230,7 @@ gate.test("after a new edition, updating a saved archive downloads only the new 
   const page = await visitControlled(context, `${base}index.html`);
   await saveAll(page);
 
-  addEdition(content);
+  addEdition(content, "2023-07-02");
   assert.is(runBuild(["--content", content, "--out", out]).status, 0);
   const version = (JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { version: string }).version;
 
@@ -243,18 +246,18 @@ gate.test("after a new edition, updating a saved archive downloads only the new 
     }
   };
   const files = listFiles(out).map((f) => f.split("\\").join("/"));
-  const newEdition = files.filter((f) => f.startsWith("2023-07-01/"));
+  const newEdition = files.filter((f) => f.startsWith("2023-07-02/"));
   assert.ok(newEdition.length >= 4, "the new edition has its pages");
   for (const f of newEdition) assert.ok(requested.has(f), `the new edition's ${f} is downloaded`);
   const unchanged = files.filter((f) => same(f) && f !== "index.html");
   assert.ok(unchanged.some((f) => f.startsWith("2023-06/")), "the old edition's pages did not change");
   for (const f of unchanged) assert.not.ok(requested.has(f), `${f} did not change and is not downloaded again`);
   for (const f of requested) assert.ok(f === "index.html" || f === "sw.js" || !same(f), `${f} is new or changed`);
-  assert.ok(requested.has("offline-manifest.json") && requested.has("offline/e-2023/2023-07-01.json"));
+  assert.ok(requested.has("offline-manifest.json") && requested.has("offline/e-2023/2023-07-02.json"));
   assert.not.ok(requested.has("offline/e-2023/2023-06.json"), "the old edition's manifest is not read again");
 
   await context.setOffline(true);
-  await page.goto(`${base}2023-07-01/01/${articles[0]!.slug}/index.html`);
+  await page.goto(`${base}2023-07-02/01/${articles[0]!.slug}/index.html`);
   assert.is(await page.locator("h1").textContent(), "新一期稿件1");
   assert.ok((await search(page, "新一期稿件2")).includes("新一期稿件2"), "the new edition is searchable offline");
   await context.close();

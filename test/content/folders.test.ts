@@ -10,19 +10,10 @@ import { mkdirSync, symlinkSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
-import { ContentErrors, type ContentError } from "../../src/content/errors.ts";
-import { writeArchive, article, EDITION, PAGE } from "../helpers/archive.ts";
+import { writeArchive, article, EDITION, PAGE, expectContentErrors } from "../helpers/archive.ts";
 import { buildInto, listFiles } from "../helpers/site.ts";
 
-function errorsOf(dir: string): ContentError[] {
-  try {
-    loadArchive(dir);
-  } catch (e) {
-    if (e instanceof ContentErrors) return e.errors;
-    throw e;
-  }
-  throw new Error("expected content errors");
-}
+const errorsOf = expectContentErrors;
 
 const twoEditions = () =>
   writeArchive({

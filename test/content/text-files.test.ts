@@ -9,18 +9,9 @@ import * as assert from "uvu/assert";
 import { writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadArchive } from "../../src/content/load-archive.ts";
-import { ContentErrors, type ContentError } from "../../src/content/errors.ts";
-import { writeArchive, article, EDITION, PAGE } from "../helpers/archive.ts";
+import { writeArchive, article, EDITION, PAGE, expectContentErrors } from "../helpers/archive.ts";
 
-function errorsOf(dir: string): ContentError[] {
-  try {
-    loadArchive(dir);
-  } catch (e) {
-    if (e instanceof ContentErrors) return e.errors;
-    throw e;
-  }
-  throw new Error("expected content errors");
-}
+const errorsOf = expectContentErrors;
 
 const base = () => writeArchive({ "2024-03-01/edition.json": EDITION, "2024-03-01/p1/page.json": PAGE, "2024-03-01/p1/good.md": article("title: 好\norder: 1") });
 

@@ -7,24 +7,14 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { loadArchive } from "../../src/content/load-archive.ts";
-import { ContentErrors, type ContentError } from "../../src/content/errors.ts";
-import { writeArchive, article, EDITION, PAGE } from "../helpers/archive.ts";
+import { writeArchive, article, EDITION, PAGE, contentErrorsOf } from "../helpers/archive.ts";
 import { buildInto } from "../helpers/site.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u;
 
-function errorsOf(dir: string): ContentError[] {
-  try {
-    loadArchive(dir);
-  } catch (e) {
-    if (e instanceof ContentErrors) return e.errors;
-    throw e;
-  }
-  return [];
-}
+const errorsOf = contentErrorsOf;
 
 const forbidden = [0x00, 0x01, 0x08, 0x0b, 0x0c, 0x0e, 0x1b, 0x1f, 0xfffe, 0xffff, 0xd800, 0xdfff];
 const hex = (c: number) => c.toString(16).padStart(4, "0");

@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { tempDir } from "./site.ts";
+import { loadArchive } from "../../src/content/load-archive.ts";
+import { ContentErrors, type ContentError } from "../../src/content/errors.ts";
 
 export const EDITION = { date: { value: "2024-03-01", status: "stated" } };
 export const PAGE = { number: { value: 1, status: "stated" }, name: { value: "要闻", status: "stated" } };
@@ -22,4 +24,22 @@ export function writeArchive(files: Record<string, string | object>): string {
 /** An article file from front-matter lines and a body. */
 export function article(frontMatter: string, body = "正文。"): string {
   return `---\n${frontMatter.trim()}\n---\n\n${body}\n`;
+}
+
+/** The content errors of loading `dir` (none when it loads). */
+export function contentErrorsOf(dir: string): ContentError[] {
+  try {
+    loadArchive(dir);
+  } catch (e) {
+    if (e instanceof ContentErrors) return e.errors;
+    throw e;
+  }
+  return [];
+}
+
+/** The content errors of loading `dir`, which must have some. */
+export function expectContentErrors(dir: string): ContentError[] {
+  const errors = contentErrorsOf(dir);
+  if (errors.length === 0) throw new Error(`expected content errors in ${dir}`);
+  return errors;
 }

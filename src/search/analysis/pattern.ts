@@ -91,7 +91,8 @@ export function matchesSomewhere(pattern: Pattern, positionsOf: (element: Patter
   return false;
 }
 
-function sortedHas(list: readonly number[], value: number): boolean {
+/** Binary search in an ascending list of positions. */
+export function sortedHas(list: readonly number[], value: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {

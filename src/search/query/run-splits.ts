@@ -23,6 +23,7 @@
  * a 256-character run costs little more than a short one.
  */
 import type { Occurrences } from "./term-postings.ts";
+import { sortedHas } from "../analysis/pattern.ts";
 
 /** A word of a cover: characters [start, end) of the run (code points). */
 export type Span = [start: number, end: number];
@@ -136,19 +137,6 @@ function coverOf(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: numb
   const cover: Span[] = [];
   for (let j = n; j > 0; j = from[j]!) cover.unshift([from[j]!, j]);
   return cover;
-}
-
-function sortedHas(list: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** A run longer than this is not split for partial matches: it stays one word. */
