@@ -15,13 +15,14 @@
  *   --from, --to  a date range, each end YYYY, YYYY-MM or YYYY-MM-DD
  *   --queries FILE  one query per line; prints one JSON line per query, {q, results}
  * (npm prints its own banner on stdout: for clean JSON use `npm run -s search -- --json …`.)
- * Filters may be given without a query, to browse. An unknown flag is a usage error (exit
+ * Filters may be given without a query, to browse; with neither, it prints the usage. An unknown flag is a usage error (exit
  * code 2); a query that starts with a hyphen goes after `--`.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { nodePartSource } from "../src/search/build/node-part-source.ts";
 import { SearchEngine, type SearchFilters, type SearchResult } from "../src/search/query/query-engine.ts";
+import { MAX_QUERY_LENGTH } from "../src/search/query/query-parser.ts";
 import { parseSortOrder, sortByDate, type SortOrder } from "../src/search/query/sort-order.ts";
 import type { Range } from "../src/search/query/snippets.ts";
 
@@ -69,6 +70,11 @@ function readOptions(args: string[]): Options {
   const o: Options = { site: values.site, json: values.json, partial: values.partial, sort, limit, filters, query: positionals.join(" ") };
   if (values.queries !== undefined) o.queries = values.queries;
   return o;
+}
+
+/** The query as it was searched: what is past MAX_QUERY_LENGTH is not echoed back. */
+function shown(query: string): string {
+  return query.length > MAX_QUERY_LENGTH ? `${query.slice(0, MAX_QUERY_LENGTH)}…` : query;
 }
 
 /** Text with its ranges shown as 【…】 for a terminal. */
@@ -124,6 +130,10 @@ async function main(): Promise<number> {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (o.queries === undefined && o.query.trim() === "" && Object.keys(o.filters).length === 0) {
+    console.error(`nothing to search for: give a query, or a filter to browse\n${USAGE}`);
+    return 2;
+  }
   let engine: SearchEngine;
   try {
     engine = await SearchEngine.open(nodePartSource(o.site));
@@ -150,7 +160,7 @@ async function main(): Promise<number> {
     // One result per line: valid JSON that is still readable in a terminal.
     process.stdout.write(out.length === 0 ? "[]\n" : `[\n${out.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`);
   } else {
-    printText(o.query, total, results, performance.now() - started, o.partial, partialCount);
+    printText(shown(o.query), total, results, performance.now() - started, o.partial, partialCount);
   }
   return 0;
 }

@@ -114,4 +114,18 @@ test("search takes a query that starts with a hyphen after --", () => {
 
 test.after(() => removeSite(site));
 
+test("search with no query and no filter prints the usage; a long query is not echoed back whole", () => {
+  for (const args of [[], [""], ["  "]]) {
+    const r = run("scripts/search.ts", ["--site", site, ...args]);
+    assert.is(r.code, 2, `${JSON.stringify(args)}: ${r.stdout}`);
+    assert.match(r.stderr, /usage: npm run search/);
+    assert.is(r.stdout, "");
+  }
+  const long = "职工".repeat(2500);
+  const r = run("scripts/search.ts", ["--site", site, long]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /query cut to its first 256 characters \(of 5000\)/);
+  assert.ok(r.stdout.length < 2000, `the output echoes ${r.stdout.length} characters`);
+});
+
 test.run();

@@ -23,7 +23,7 @@ const BOUND_MS = 250;
 const WALL_BOUND_MS = 5000;
 
 /** What a reader's input may cause; any other problem is the engine failing inside. */
-const INPUT_PROBLEMS = [/^query cut to its first characters$/u, /^ignored (from|to) date /u];
+const INPUT_PROBLEMS = [/^query cut to its first \d+ characters \(of \d+\)$/u, /^ignored (from|to) date /u];
 
 const documents = sampleDocuments();
 const { dir, engine } = await buildAndOpen(documents);

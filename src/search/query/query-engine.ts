@@ -37,7 +37,7 @@ import { IndexLoader } from "./index-loader.ts";
 import type { PartSource } from "./part-cache.ts";
 import { compareNewest, partialMatches, type PartialHit, type PartialWord } from "./partial-matches.ts";
 import { PatternMatcher } from "./pattern-matcher.ts";
-import { parseQuery, wordPatterns, type ParsedQuery } from "./query-parser.ts";
+import { MAX_QUERY_LENGTH, parseQuery, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { resultDetails, type SearchResult } from "./result-details.ts";
 import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type Span } from "./run-splits.ts";
 import type { Occurrences } from "./term-postings.ts";
@@ -117,7 +117,7 @@ export class SearchEngine {
     let query: ParsedQuery = { parts: [], phrase: null, truncated: false };
     try {
       query = parseQuery(input);
-      if (query.truncated) problems.push("query cut to its first characters");
+      if (query.truncated) problems.push(`query cut to its first ${MAX_QUERY_LENGTH} characters (of ${String(input).length})`);
       const compiled = compileFilters(filters, this.index.meta);
       problems.push(...compiled.problems);
       const hits = query.parts.length === 0 ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
