@@ -30,6 +30,14 @@ function assertUntouched(out: string, parent: string): void {
   assert.is(readFileSync(join(out, "index.html"), "utf8"), "previous build");
 }
 
+/** A build of an archive with a content error fails, and leaves the previous site and no staging folder. */
+function assertFailedBuildKeeps(out: string, parent: string): void {
+  const broken = writeArchive({ "2024-03-01/edition.json": EDITION, "2024-03-01/p1/page.json": PAGE, "2024-03-01/p1/a.md": article("order: 1") });
+  const r = runBuild(["--content", broken, "--out", out]);
+  assert.is(r.status, 1, r.stderr);
+  assertUntouched(out, parent);
+}
+
 const groupAlive = (pgid: number) => {
   try {
     process.kill(-pgid, 0);
@@ -96,10 +104,7 @@ test("after a SIGKILL, the next build removes the staging folder the killed one 
   while (groupAlive(build.child.pid!)) await sleep(20);
   assert.ok(stagingOf(parent), "the killed build left its staging folder");
   // A failing build still cleans up, and keeps the previous site.
-  const broken = writeArchive({ "2024-03-01/edition.json": EDITION, "2024-03-01/p1/page.json": PAGE, "2024-03-01/p1/a.md": article("order: 1") });
-  const r = runBuild(["--content", broken, "--out", out]);
-  assert.is(r.status, 1, r.stderr);
-  assertUntouched(out, parent);
+  assertFailedBuildKeeps(out, parent);
 });
 
 test("a previous site that a kill during the swap left moved aside is put back", () => {
@@ -110,10 +115,7 @@ test("a previous site that a kill during the swap left moved aside is put back",
   mkdirSync(join(parent, `._site.building-${dead}`));
   writeFileSync(join(parent, `._site.building-${dead}`, "index.html"), "half written");
   rmSync(out, { recursive: true });
-  const broken = writeArchive({ "2024-03-01/edition.json": EDITION, "2024-03-01/p1/page.json": PAGE, "2024-03-01/p1/a.md": article("order: 1") });
-  const r = runBuild(["--content", broken, "--out", out]);
-  assert.is(r.status, 1, r.stderr);
-  assertUntouched(out, parent);
+  assertFailedBuildKeeps(out, parent);
 });
 
 test("a thrown error leaves the previous site and no staging folder", () => {
