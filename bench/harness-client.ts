@@ -19,7 +19,7 @@ async function banmianSearch(q: string, limit: number) {
   return { ms, inner: reply.milliseconds, total: reply.total, urls: reply.results.map((r) => r.url) };
 }
 
-/** What the search box does on focus, before the reader types: start the worker, load the meta part, warm the segmenter. */
+/** What the search box does on focus, before the reader types: start the worker and load the meta part. */
 function banmianPrepare() {
   backend ??= createBackend(new URL("/", location.href));
   backend.prepare();

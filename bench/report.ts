@@ -258,7 +258,7 @@ export function renderMarkdown(r: BenchResults): string {
     targetTable(target),
     "",
     ...r.archives.flatMap((a) => [`##### Queries, ${int(a.articles)} articles`, "", queryTable(a), ""]),
-    `Words in parentheses: the query parser's words (Intl.Segmenter), each of which must occur; the exact phrase ranks first. ` +
+    `Words in parentheses: the query parser's words (each run of Chinese characters whole: the index decides how it splits), each of which must occur, whole or as the words of a split; the exact phrase ranks first. ` +
       `"Exact phrase": Banmian's results containing the whole query as one string. Known item rank: position of the article the substring was drawn from (1 = first).`,
     "",
   ];
