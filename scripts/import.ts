@@ -8,6 +8,7 @@
  *   npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
  */
 import { parseArgs } from "node:util";
+import { doneMessages, inputErrors } from "../src/import/messages.ts";
 import { importPage, ImportInputError, ImportWriteError, MAX_PAGE_BYTES, REPORT_FILE, shown } from "../src/import/import-page.ts";
 
 const USAGE = `usage: npm run import -- PAGE.txt --date YYYY-MM-DD [--page N] [--out DIR] [--report FILE|-] [--force]
@@ -41,7 +42,7 @@ function parse() {
 try {
   parsed = parse();
 } catch (error) {
-  fail((error as Error).message);
+  fail(inputErrors.badArguments((error as Error).message));
 }
 const { values, positionals } = parsed;
 if (values.help) {
@@ -54,10 +55,9 @@ try {
   const r = importPage({ input: positionals[0]!, date: values.date, page: values.page, out: values.out, force: values.force, report: values.report });
   const unassigned = r.assembly.unassigned.length;
   if (!r.reportPath) console.log(r.report);
-  console.log(
-    `Imported ${r.assembly.articles.length} articles into ${shown(r.pageDir)}: ${r.assembly.joins.length} joins, ${r.assembly.moves.length} moves, ${r.assembly.doubts.length} doubts, ${unassigned} unassigned lines.`,
-  );
-  if (r.reportPath) console.log(`Report: ${shown(r.reportPath)} (check its "To check" list, then npm run build).`);
+  const { articles, joins, moves, doubts } = r.assembly;
+  console.log(doneMessages.imported(articles.length, shown(r.pageDir), joins.length, moves.length, doubts.length, unassigned));
+  if (r.reportPath) console.log(doneMessages.report(shown(r.reportPath)));
 } catch (error) {
   if (error instanceof ImportInputError) {
     console.error(`import: ${error.message}`);

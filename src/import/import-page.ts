@@ -153,12 +153,11 @@ export function importPage(options: ImportOptions): ImportResult {
   const ours = new Set(toWrite.map((w) => w.path));
   // Dot files (the import's report, a system's own files) are not articles: the build skips them too.
   const others = stat(pageDir)?.isDirectory() ? readdirSync(pageDir).filter((n) => n.endsWith(".md") && !n.startsWith(".") && !ours.has(join(pageDir, n))).map((n) => join(pageDir, n)) : [];
-  const show = (paths: string[]) => paths.map((p) => `  ${shown(p)}`).join("\n");
   if (replaced.length && !options.force) {
-    throw new ImportInputError(inputErrors.wouldReplace(show(replaced), others.length ? show(others) : undefined));
+    throw new ImportInputError(inputErrors.wouldReplace(replaced.map(shown), others.map(shown)));
   }
   if (others.length) {
-    throw new ImportInputError(inputErrors.wouldMix(show(others)));
+    throw new ImportInputError(inputErrors.wouldMix(others.map(shown)));
   }
 
   const report = renderReport(computed.assembly, {

@@ -7,7 +7,13 @@
  * joins.ts, assemble.ts), drafts.ts, and the input checks (read-page.ts,
  * import-page.ts) take their words from here, so that the wording can be read,
  * and changed, in one place.
+ *
+ * File names and command-line values in the input errors come from the editor's
+ * shell and file system, so they are shown with control characters escaped, as the
+ * content errors show them (content/errors.ts): a name holding a newline or an ANSI
+ * escape cannot forge a line of the terminal's output.
  */
+import { escapeControls } from "../content/errors.ts";
 import { quoteEnd, quoteStart } from "./sentences.ts";
 
 /** Why a line was left out of every article: English for the report, Chinese for page.json. */
@@ -17,6 +23,10 @@ export interface Reason {
 }
 
 const fmt = (x: number) => x.toFixed(2);
+/** A file name or value from outside, as a message shows it. */
+const q = escapeControls;
+/** Paths, one an indented line. */
+const list = (paths: readonly string[]) => paths.map((p) => `  ${q(p)}`).join("\n");
 
 /** Lines no article takes. */
 export const unassignedReasons = {
@@ -105,26 +115,38 @@ export const draftNotes = {
 
 /** Why an import stops before writing anything (exit code 2): what is wrong and how to fix it. */
 export const inputErrors = {
-  notAFile: (file: string) => `${file} is not a file`,
+  notAFile: (file: string) => `${q(file)} is not a file`,
   tooLarge: (file: string, size: number, limit: number) =>
-    `${file} is ${size.toLocaleString("en")} bytes, over the importer's limit of ${limit / 1024 / 1024} MB (${limit.toLocaleString("en")} bytes): a page's text is some 10–30 KB; import the pages one at a time`,
-  missing: (file: string) => `${file} does not exist`,
-  unreadable: (file: string, why: string) => `${file} cannot be read: ${why}`,
-  binary: (name: string) => `${name} is not a text file (it contains NUL bytes); give the page's text, extracted as UTF-8`,
-  notUtf8: (name: string) => `${name} is not valid UTF-8; convert it first (for GB 18030 text: iconv -f GB18030 -t UTF-8 ${name})`,
-  empty: (name: string) => `${name} is empty: there is no text to import`,
+    `${q(file)} is ${size.toLocaleString("en")} bytes, over the importer's limit of ${limit / 1024 / 1024} MB (${limit.toLocaleString("en")} bytes): a page's text is some 10–30 KB; import the pages one at a time`,
+  missing: (file: string) => `${q(file)} does not exist`,
+  unreadable: (file: string, why: string) => `${q(file)} cannot be read: ${q(why)}`,
+  binary: (name: string) => `${q(name)} is not a text file (it contains NUL bytes); give the page's text, extracted as UTF-8`,
+  notUtf8: (name: string) => `${q(name)} is not valid UTF-8; convert it first (for GB 18030 text: iconv -f GB18030 -t UTF-8 ${q(name)})`,
+  empty: (name: string) => `${q(name)} is empty: there is no text to import`,
   dateRequired: () => "--date YYYY-MM-DD is required: the edition's date, which is also its folder name",
-  dateForm: (value: string) => `--date ${value}: write the date as YYYY-MM-DD, e.g. 2023-06-12`,
-  dateInvalid: (value: string, why: string | undefined) => `--date ${value}: ${why ?? "is not a date"}`,
-  pageNumber: (value: string) => `--page ${value}: give the page number (版次) as a positive whole number, e.g. --page 3`,
+  dateForm: (value: string) => `--date ${q(value)}: write the date as YYYY-MM-DD, e.g. 2023-06-12`,
+  dateInvalid: (value: string, why: string | undefined) => `--date ${q(value)}: ${why ?? "is not a date"}`,
+  pageNumber: (value: string) => `--page ${q(value)}: give the page number (版次) as a positive whole number, e.g. --page 3`,
   reportInContent: (report: string, out: string, reportFile: string) =>
-    `--report ${report}: the report cannot go inside the content folder ${out} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${reportFile}`,
-  isNotAFile: (path: string, isFolder: boolean) => `${path} is ${isFolder ? "a folder" : "not a regular file"}, not a file`,
-  underAFile: (file: string, path: string) => `${file} is a file, so ${path} cannot be written under it`,
+    `--report ${q(report)}: the report cannot go inside the content folder ${q(out)} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${reportFile}`,
+  isNotAFile: (path: string, isFolder: boolean) => `${q(path)} is ${isFolder ? "a folder" : "not a regular file"}, not a file`,
+  underAFile: (file: string, path: string) => `${q(file)} is a file, so ${q(path)} cannot be written under it`,
+  /** `problems`: messages of this table, already escaped. */
   unwritable: (problems: string[]) => `nothing was written:\n${problems.map((p) => `  ${p}`).join("\n")}`,
-  wouldReplace: (replaced: string, others: string | undefined) =>
-    `nothing was written: these files exist and would be replaced:\n${replaced}\nrun again with --force to replace them${others ? `; the page folder also holds articles this import would not write (move them away first):\n${others}` : ""}`,
-  wouldMix: (others: string) => `nothing was written: the page folder holds articles this import would not write, so the page would mix two imports:\n${others}\nmove them away first (--force replaces only the files the import writes)`,
+  wouldReplace: (replaced: string[], others: string[]) =>
+    `nothing was written: these files exist and would be replaced:\n${list(replaced)}\nrun again with --force to replace them${others.length ? `; the page folder also holds articles this import would not write (move them away first):\n${list(others)}` : ""}`,
+  wouldMix: (others: string[]) => `nothing was written: the page folder holds articles this import would not write, so the page would mix two imports:\n${list(others)}\nmove them away first (--force replaces only the files the import writes)`,
+  /** A file that could not be written (the whole import was undone). */
+  writeFailed: (path: string, why: string) => `nothing was written: ${q(path)} could not be written (${q(why)})`,
+  /** What the command line could not parse (node:util's parseArgs names the option as typed). */
+  badArguments: (why: string) => q(why),
+};
+
+/** The import's outcome, as scripts/import.ts prints it. */
+export const doneMessages = {
+  imported: (articles: number, pageDir: string, joins: number, moves: number, doubts: number, unassigned: number) =>
+    `Imported ${articles} articles into ${q(pageDir)}: ${joins} joins, ${moves} moves, ${doubts} doubts, ${unassigned} unassigned lines.`,
+  report: (reportPath: string) => `Report: ${q(reportPath)} (check its "To check" list, then npm run build).`,
 };
 
 /** How a head was read, for the report's "How heads were read". */

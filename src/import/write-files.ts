@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { inputErrors } from "./messages.ts";
 
 export interface FileToWrite {
   /** Absolute path. */
@@ -36,7 +37,7 @@ export function writeAllOrNothing(files: FileToWrite[]): void {
   const staged: { file: FileToWrite; temp: string }[] = [];
   const moved: { path: string; aside?: string }[] = [];
   const fail = (error: unknown, path: string): never => {
-    throw new ImportWriteError(`nothing was written: ${path} could not be written (${(error as Error).message})`);
+    throw new ImportWriteError(inputErrors.writeFailed(path, (error as Error).message));
   };
   try {
     for (const file of files) {

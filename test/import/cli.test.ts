@@ -138,6 +138,35 @@ test("articles in the page folder that the import would not write block it, even
   assert.ok(existsSync(other));
 });
 
+/** A file name that, printed raw, would end the message's line and write a forged one in red. */
+const FORGED = "page\n\u001b[31mimport: 0 errors, all clear\u001b[0m";
+
+/** The message shows `name` with its control characters escaped, as content errors do, and holds none raw. */
+function escapedIn(stderr: string, name: string): void {
+  assert.ok(stderr.includes("page\\n\\u001b[31mimport: 0 errors, all clear\\u001b[0m"), `escaped name in:\n${stderr}`);
+  assert.not.ok(stderr.includes("\u001b"), "no raw escape character");
+  assert.not.ok(stderr.split("\n").some((line) => line.startsWith("\u001b[31m") || line.startsWith("import: 0 errors")), `no forged line: ${name}`);
+}
+
+test("a page file name with control characters is escaped in the message", () => {
+  const dir = fresh();
+  const r = runImport([join(dir, `${FORGED}.txt`), "--date", "2024-03-01", ...out(dir)]);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /does not exist/);
+  escapedIn(r.stderr, "missing page file");
+});
+
+test("an article name with control characters in the page folder is escaped in the list", () => {
+  const dir = fresh();
+  const args = [SMALL, "--date", "2024-03-01", ...out(dir)];
+  assert.is(runImport(args).status, 0);
+  writeFileSync(join(dir, `content/2024-03-01/page-unknown/${FORGED}.md`), "---\ntitle: 另一篇\norder: 9\n---\n\n正文。\n");
+  const r = runImport([...args, "--force"]);
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /holds articles this import would not write/);
+  escapedIn(r.stderr, "article in the page folder");
+});
+
 /** Every file under `dir` with its content (folders as "/"), to show that a refused import changed nothing. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
