@@ -2,7 +2,8 @@
  * The index format's own folder (src/search/format/) as a two-sided contract: every part
  * (meta, postings, docs) goes through its encoder and back through its decoder
  * unchanged, on the sample archive's real index, and each decoder rejects a corrupt
- * part with a FormatError naming it.
+ * part with a FormatError naming it, and a part of another build with a
+ * BuildMismatchError; the build follows from the articles alone.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -10,7 +11,7 @@ import { ANALYZER_VERSION } from "../../src/search/analysis/analyzer.ts";
 import { columnFieldLength, FIELDS } from "../../src/search/analysis/fields.ts";
 import { writeIndex } from "../../src/search/build/index-writer.ts";
 import { decodeDocsPart, encodeDocsPart } from "../../src/search/format/docs.ts";
-import { FormatError, META_PART, unwrapPart, wrapPart, type DocsPayload, type MetaFile } from "../../src/search/format/index-format.ts";
+import { BuildMismatchError, FormatError, META_PART, unwrapPart, wrapPart, type DocsPayload, type MetaFile } from "../../src/search/format/index-format.ts";
 import { decodeFieldLengths, decodeMeta, encodeMeta, validateMeta } from "../../src/search/format/meta.ts";
 import {
   decodePostings,
@@ -24,6 +25,16 @@ import { sampleDocuments } from "./helpers.ts";
 const documents = sampleDocuments().documents;
 const files = writeIndex(documents, { partBytes: 2048 }).files;
 const payload = (name: string) => unwrapPart(name, files.get(`${name}.js`)!);
+const build = (payload(META_PART) as MetaFile).build;
+
+test("build: every part carries meta's build, which the articles decide", () => {
+  for (const [path, text] of files) assert.is((unwrapPart(path.slice(0, -3), text) as { build: string }).build, build, path);
+  assert.is((writeIndex(documents, { partBytes: 2048, builder: "lunr" }).files.get("meta.js")), files.get("meta.js"), "the builder does not change it");
+  const edited = documents.map((d, i) => (i === documents.length - 1 ? { ...d, title: `${d.title}（更正）` } : d));
+  const other = (unwrapPart(META_PART, writeIndex(edited, { partBytes: 2048 }).files.get("meta.js")!) as MetaFile).build;
+  assert.is.not(other, build, "one title changed: another build");
+  assert.is.not((unwrapPart(META_PART, writeIndex(documents, { partBytes: 4096 }).files.get("meta.js")!) as MetaFile).build, build, "other settings: another build");
+});
 
 test("meta: what encodeMeta writes validates and decodes to the articles' facts", () => {
   const file = validateMeta(payload(META_PART), ANALYZER_VERSION);
@@ -44,6 +55,7 @@ test("meta: what encodeMeta writes validates and decodes to the articles' facts"
   // Encoding the decoded facts again gives the same part.
   const again = encodeMeta({
     analyzer: file.analyzer,
+    build: file.build,
     lunr: file.lunr,
     bm25: file.bm25,
     fields: file.fields,
@@ -81,6 +93,7 @@ test("meta: a corrupt part is rejected with a FormatError", () => {
   rejects({ ...file, version: 1 }, /index format 1/);
   rejects({ ...file, analyzer: "another" }, /analyzer another/);
   rejects({ ...file, docs: { ...file.docs, people: undefined } }, /incomplete/);
+  rejects({ ...file, build: undefined }, /incomplete/);
   rejects({ ...file, docCount: file.docCount + 1 }, /do not match/);
   rejects({ ...file, docs: { ...file.docs, date: file.docs.date.slice(0, -1) } }, /dates/);
   rejects({ ...file, docs: { ...file.docs, fieldLengths: file.docs.fieldLengths.slice(1) } }, /field lengths/);
@@ -92,9 +105,9 @@ test("postings: entries and parts round-trip; corrupt parts are rejected", () =>
   assert.ok(ranges.length > 1, "the sample is cut into several postings parts");
   ranges.forEach((range, k) => {
     const raw = payload(range.part);
-    const part = decodePostingsPart(range.part, raw, { first: range.first, next: ranges[k + 1]?.first });
+    const part = decodePostingsPart(range.part, raw, { first: range.first, next: ranges[k + 1]?.first }, build);
     assert.ok(part.terms.length > 0);
-    assert.equal(encodePostingsPart(part), raw);
+    assert.equal(encodePostingsPart(part, build), raw);
     for (const postings of part.postings) {
       const entries = decodePostings(postings, FIELDS.length);
       assert.is(encodeTermPostings(entries, FIELDS.length), postings);
@@ -109,11 +122,13 @@ test("postings: entries and parts round-trip; corrupt parts are rejected", () =>
 
   const range = ranges[1]!;
   const good = payload(range.part) as { terms: string; postings: string };
-  const rejects = (bad: unknown, bounds: { first: string; next?: string }, message: RegExp) => {
-    assert.throws(() => decodePostingsPart(range.part, bad, bounds), (e: Error) => e instanceof FormatError && message.test(e.message));
+  const rejects = (bad: unknown, bounds: { first: string; next?: string }, message: RegExp, kind: typeof FormatError = FormatError) => {
+    assert.throws(() => decodePostingsPart(range.part, bad, bounds, build), (e: Error) => e instanceof kind && message.test(e.message));
   };
   const bounds = { first: range.first, next: ranges[2]?.first };
-  rejects({ terms: good.terms }, bounds, /malformed/);
+  rejects({ ...good, terms: undefined }, bounds, /malformed/);
+  rejects({ ...good, build: "0123456789abcdef" }, bounds, /postings\/1: part of build "0123456789abcdef"/, BuildMismatchError);
+  rejects({ terms: good.terms, postings: good.postings }, bounds, /part of build undefined/, BuildMismatchError);
   rejects({ ...good, postings: good.postings.split(" ").slice(1).join(" ") }, bounds, /term count/);
   rejects(good, { first: "\uffff" }, /outside the part's range/);
   rejects({ ...good, terms: "x" + good.terms }, bounds, /front-coded/);
@@ -123,18 +138,19 @@ test("postings: entries and parts round-trip; corrupt parts are rejected", () =>
 test("docs: every docs part round-trips to the article's record; a corrupt one is rejected naming the field", () => {
   documents.forEach((doc, n) => {
     const raw = payload(`docs/${n}`);
-    const decoded = decodeDocsPart(`docs/${n}`, raw);
-    assert.equal(decoded, { first: n, docs: [doc] });
-    assert.equal(encodeDocsPart(decoded.first, decoded.docs), raw);
+    const decoded = decodeDocsPart(`docs/${n}`, raw, build);
+    assert.equal(decoded, { build, first: n, docs: [doc] });
+    assert.equal(encodeDocsPart(decoded.first, decoded.docs, build), raw);
   });
   const good = payload("docs/0") as DocsPayload;
-  const rejects = (bad: unknown, message: RegExp) => {
-    assert.throws(() => decodeDocsPart("docs/0", bad), (e: Error) => e instanceof FormatError && message.test(e.message));
+  const rejects = (bad: unknown, message: RegExp, kind: typeof FormatError = FormatError) => {
+    assert.throws(() => decodeDocsPart("docs/0", bad, build), (e: Error) => e instanceof kind && message.test(e.message));
   };
   rejects(null, /docs\/0: top level/);
   rejects({ ...good, first: -1 }, /docs\/0: first/);
-  rejects({ first: 0, docs: [{ ...good.docs[0], title: 3 }] }, /docs\/0: docs\[0\]\.title: must be a string/);
-  rejects({ first: 0, docs: [{ ...good.docs[0], body: "text" }] }, /docs\[0\]\.body/);
+  rejects({ build, first: 0, docs: [{ ...good.docs[0], title: 3 }] }, /docs\/0: docs\[0\]\.title: must be a string/);
+  rejects({ build, first: 0, docs: [{ ...good.docs[0], body: "text" }] }, /docs\[0\]\.body/);
+  rejects({ ...good, build: "another" }, /docs\/0: part of build "another"/, BuildMismatchError);
 });
 
 test.run();

@@ -13,13 +13,17 @@
  *
  * Postings parts are cut by leading character under a byte budget (`partBytes`,
  * cut-parts.ts; see the README's benchmark section for how the default was chosen).
+ *
+ * Every part carries the index's build (format/index-format.ts, "Builds"), which
+ * `BuildVersion` derives from the articles and the settings before any part is written.
  */
+import { createHash } from "node:crypto";
 import lunr from "lunr";
 import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
 import { FIELDS, columnFieldLength } from "../analysis/fields.ts";
 import { encodeDocsPart } from "../format/docs.ts";
-import type { SearchDocument } from "../format/documents.ts";
-import { COLUMN_FIELD, META_PART, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
+import { searchDocument, type SearchDocument } from "../format/documents.ts";
+import { COLUMN_FIELD, FORMAT_NAME, FORMAT_VERSION, META_PART, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
 import { encodeMeta, separator } from "../format/meta.ts";
 import { encodePostingsPart } from "../format/postings.ts";
 import { collectDirect } from "./collect-direct.ts";
@@ -57,6 +61,33 @@ export interface WrittenIndex {
 
 const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
 
+/**
+ * The build of an index (format/index-format.ts, "Builds"): the first 16 hex digits of
+ * the SHA-256 of one line naming the format, the analyzer, Lunr and the settings that
+ * shape the files (docsPerPart, partBytes, maxTermsPerPart; not the builder, since both
+ * give the same files), then one line per article in archive order, the JSON of its
+ * record as the docs parts store it (documents.ts, `searchDocument`). Fed one article
+ * at a time, so a writer that streams the articles computes the same build (in a pass
+ * before it writes the first part).
+ */
+export class BuildVersion {
+  private readonly hash = createHash("sha256");
+
+  constructor(options: { docsPerPart: number; partBytes: number; maxTermsPerPart: number }) {
+    const settings = [FORMAT_NAME, FORMAT_VERSION, ANALYZER_VERSION, lunr.version, options.docsPerPart, options.partBytes, options.maxTermsPerPart];
+    this.hash.update(`${JSON.stringify(settings)}\n`);
+  }
+
+  add(document: SearchDocument): this {
+    this.hash.update(`${JSON.stringify(searchDocument(document))}\n`);
+    return this;
+  }
+
+  digest(): string {
+    return this.hash.digest("hex").slice(0, 16);
+  }
+}
+
 /** Builds the index of the documents (in archive order) and renders its files. */
 export function writeIndex(documents: readonly SearchDocument[], options: WriteOptions = {}): WrittenIndex {
   const docsPerPart = Math.max(1, Math.floor(options.docsPerPart ?? 1));
@@ -64,6 +95,9 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   const budget = Math.max(1, options.partBytes ?? DEFAULT_PART_BYTES);
   const collected = options.builder === "lunr" ? collectWithLunr(documents) : collectDirect(documents);
   const { terms, fieldLengths } = collected;
+  const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms });
+  for (const d of documents) version.add(d);
+  const build = version.digest();
 
   // Encode every term's postings once, in term order; size = what it adds to a part.
   const encoded = terms.map((_, i) => collected.postings(i));
@@ -72,7 +106,7 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   const postingsFiles: Array<[string, string]> = [];
   const firsts: string[] = [];
   cutParts(terms, sizes, budget, maxTerms).forEach(([start, end], k) => {
-    const payload = encodePostingsPart({ terms: terms.slice(start, end), postings: encoded.slice(start, end) });
+    const payload = encodePostingsPart({ terms: terms.slice(start, end), postings: encoded.slice(start, end) }, build);
     const part = postingsPartName(k);
     if (k > 0) firsts.push(separator(terms[start - 1]!, terms[start]!));
     postingsFiles.push([partFile(part), wrapPart(part, payload)]);
@@ -81,6 +115,7 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   const n = documents.length;
   const meta = encodeMeta({
     analyzer: ANALYZER_VERSION,
+    build,
     lunr: lunr.version,
     bm25: BM25,
     fields: FIELDS.map((f) => [f.name, f.boost] as const),
@@ -100,7 +135,7 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   for (const [path, content] of postingsFiles) files.set(path, content);
   for (let first = 0, k = 0; first < n; first += docsPerPart, k++) {
     const part = docsPartName(k);
-    files.set(partFile(part), wrapPart(part, encodeDocsPart(first, documents.slice(first, first + docsPerPart))));
+    files.set(partFile(part), wrapPart(part, encodeDocsPart(first, documents.slice(first, first + docsPerPart), build)));
   }
   const written: WrittenIndex = { files, termCount: terms.length };
   if (collected.builder) written.builder = collected.builder;

@@ -3,6 +3,11 @@
  * fetches the index parts; from file://, where browsers allow neither workers
  * from disk nor fetch, on the page, with the engine bundle loading the parts
  * through <script>. Nothing is loaded until the first search.
+ *
+ * A worker that cannot start (its script missing, truncated or refused: an `error`
+ * event, or no answer to "open" within WORKER_START_MS) fails every search waiting on
+ * it and is dropped, so the box says so instead of waiting for ever, and the next search
+ * tries a new worker.
  */
 import { loadEngine } from "./load-engine.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
@@ -10,6 +15,9 @@ import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
 import { INDEX_DIR, META_PART, partFile } from "../format/index-location.ts";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+/** A worker that has not answered "open" by then will not: its script did not run. */
+const WORKER_START_MS = 10_000;
 
 export function createBackend(siteRoot: URL): SearchService {
   const indexUrl = new URL(`${INDEX_DIR}/`, siteRoot);
@@ -32,30 +40,37 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
   let next = 0;
   let closing = false;
   const pending = new Map<number, Pending>();
-  let ready: Promise<unknown> | undefined;
+  /** The worker is unusable: every waiting search fails, and the next call starts another. */
+  const failed = (started: Worker, why: string) => {
+    if (worker !== started) return;
+    started.terminate();
+    worker = undefined;
+    for (const p of pending.values()) p.reject(new Error(`search worker failed: ${why}`));
+    pending.clear();
+  };
   const call = (message: Omit<WorkerMessage, "id">): Promise<unknown> => {
     if (!worker) {
-      worker = new Worker(workerUrl);
-      worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+      const started = (worker = new Worker(workerUrl));
+      started.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
         const p = pending.get(data.id);
         pending.delete(data.id);
         if (data.ok) p?.resolve(data.value);
         else p?.reject(new Error(data.error));
-        if (closing && pending.size === 0) worker?.terminate();
+        if (closing && pending.size === 0) started.terminate();
       };
-      worker.onerror = (e) => {
+      started.onerror = (e) => {
         e.preventDefault();
-        for (const p of pending.values()) p.reject(new Error(`search worker failed: ${e.message || "cannot load"}`));
-        pending.clear();
+        failed(started, e.message || "cannot load");
       };
-      const started = worker;
-      const opened = call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true } as Omit<WorkerMessage, "id">);
+      const timeout = setTimeout(() => failed(started, `no answer in ${WORKER_START_MS} ms`), WORKER_START_MS);
+      const opened = call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true } as Omit<WorkerMessage, "id">).finally(() => clearTimeout(timeout));
       // The meta part comes while the worker itself starts (tens of ms), not after.
       const metaSent = fetch(new URL(partFile(META_PART), indexUrl))
         .then((r) => (r.ok ? r.arrayBuffer() : null))
         .catch(() => null)
         .then((bytes) => started.postMessage({ id: -1, kind: "meta", bytes } satisfies WorkerMessage, bytes ? [bytes] : []));
-      ready = Promise.all([opened, metaSent]);
+      // A failure reaches the searches waiting on it; nothing else waits on these.
+      void Promise.all([opened, metaSent]).catch(() => undefined);
     }
     const id = next++;
     return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import type { SearchFilters } from "../query/filters.ts";
 import type { Facets } from "../query/facets.ts";
 import type { Range, Snippet } from "../query/snippets.ts";
 import type { SortOrder } from "../query/sort-order.ts";
+import type { SearchFailure } from "../query/search-failure.ts";
 
 export interface SearchRequest {
   q: string;
@@ -44,6 +45,8 @@ export interface SearchReply {
   /** The query's words as normalised, for highlighting on the article page. */
   words: string[];
   problems: string[];
+  /** The search failed (search-failure.ts): `results` and `total` say nothing about the archive. */
+  failure: SearchFailure | null;
   milliseconds: number;
 }
 

@@ -9,13 +9,18 @@ import type { PartSource } from "../query/part-cache.ts";
 import { SearchEngine, type SearchResponse, type SearchResult } from "../query/query-engine.ts";
 import { sortByDate } from "../query/sort-order.ts";
 import { parseQuery } from "../query/query-parser.ts";
+import type { SearchFailure } from "../query/search-failure.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 
 export function openSearchService(source: PartSource): SearchService {
   // The index is opened once, on the first request; a failure is reported to every caller.
   let opened: Promise<SearchEngine> | undefined;
   let warmed = false;
-  const engine = () => (opened ??= SearchEngine.open(source));
+  // A failed open is forgotten, so a later request tries again (the meta part may be back).
+  const engine = () => (opened ??= SearchEngine.open(source).catch((e: unknown) => {
+    opened = undefined;
+    throw e;
+  }));
   // The first parse compiles the analyzer's patterns: done when the box gets focus,
   // before the reader has typed.
   const warm = (q: string) => {
@@ -42,12 +47,18 @@ export function openSearchService(source: PartSource): SearchService {
   };
 }
 
+/** The reply to a search that failed: no results, which the page must not read as "none found". */
+function failed(failure: SearchFailure, problems: string[], started: number): SearchReply {
+  return { total: 0, results: [], partial: null, facets: null, words: [], problems, failure, milliseconds: performance.now() - started };
+}
+
 async function answer(engine: SearchEngine, request: SearchRequest): Promise<SearchReply> {
   const started = performance.now();
   const meta = engine.index.meta;
   const hasText = request.q.trim() !== "";
   // The text alone first, so facets can count what each other filter value would give.
   const textOnly: SearchResponse = await engine.search(request.q);
+  if (textOnly.failure) return failed(textOnly.failure, textOnly.problems, started);
   const matching = hasText ? textOnly.hits.map((h) => h.doc) : Array.from({ length: meta.docCount }, (_, i) => i);
   const { test, problems } = compileFilters(request.filters, meta);
   const sort = request.sort ?? "relevance";
@@ -57,6 +68,7 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
   const response: SearchResponse = { ...textOnly, hits: sortByDate(filtered, sort, dates), partial, problems: [...textOnly.problems, ...problems] };
   const results = await engine.results(response, 0, request.limit);
   const partialResults = partial.length > 0 ? await engine.results(response, 0, request.limit, { partial: true }) : [];
+  if (response.failure) return failed(response.failure, response.problems, started);
   const docs = await engine.index.documents([...results, ...partialResults].map((r) => r.doc));
   const item = (r: SearchResult) => {
     const doc = docs.get(r.doc);
@@ -81,6 +93,7 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
     facets: request.facets ? countFacets(meta, matching, request.filters) : null,
     words: response.query.parts.flatMap((p) => p.words.map((w) => w.text)),
     problems: response.problems,
+    failure: null,
     milliseconds: performance.now() - started,
   };
 }

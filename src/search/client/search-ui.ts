@@ -10,6 +10,7 @@ import { loadEngine } from "./load-engine.ts";
 import { clearResults, renderResults, statusText } from "./render.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 import { highlightArticle } from "./highlight-article.ts";
+import { failureNotice } from "./failure-notice.ts";
 import { filterParams, searchFilters, writeFilters, fillChoices, updateCounts, hasFilters } from "./filter-form.ts";
 import { addSortAndRange, rangeParams, sortOf, withRange, writeRange } from "./sort-range-form.ts";
 
@@ -56,8 +57,20 @@ interface View {
 async function show(view: View, request: SearchRequest, search: (r: SearchRequest) => Promise<SearchReply | null>): Promise<SearchReply | null> {
   const loading = setTimeout(() => (view.status.textContent = statusText(null, request.q, "loading", false)), 150);
   try {
-    const reply = await search(request);
+    let reply = await search(request);
+    // Parts of two builds (the site was updated under this page): open the index again,
+    // once; if that still mixes builds (a service worker serving the old meta), say so.
+    if (reply?.failure?.kind === "index-updated") {
+      resetSearchBackend();
+      reply = await search(request);
+    }
     if (!reply) return null;
+    if (reply.failure) {
+      clearResults(view.list);
+      view.status.textContent = failureNotice(reply.failure.kind);
+      view.status.dataset.state = "error";
+      return null;
+    }
     renderResults(view.list, reply, siteRoot, request.q);
     view.status.textContent = statusText(reply, request.q, "idle", hasFilters(request.filters));
     view.status.dataset.state = reply.total ? "results" : "empty";

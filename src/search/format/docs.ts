@@ -3,21 +3,25 @@
  * of consecutive articles, each the article's entry of documents.json (documents.ts).
  */
 import { searchDocument, parseDocument, type SearchDocument } from "./documents.ts";
-import { FormatError, type DocsPayload } from "./index-format.ts";
+import { FormatError, checkBuild, type DocsPayload } from "./index-format.ts";
 
-/** The payload of the docs part whose first article is number `first`. */
-export function encodeDocsPart(first: number, docs: readonly SearchDocument[]): DocsPayload {
-  return { first, docs: docs.map(searchDocument) };
+/** The payload of the docs part of build `build` whose first article is number `first`. */
+export function encodeDocsPart(first: number, docs: readonly SearchDocument[], build: string): DocsPayload {
+  return { build, first, docs: docs.map(searchDocument) };
 }
 
-/** A docs part's payload, checked; throws FormatError naming the part and the field. */
-export function decodeDocsPart(name: string, payload: unknown): DocsPayload {
+/**
+ * A docs part's payload, checked; throws FormatError naming the part and the field,
+ * BuildMismatchError when it is of another build than `build` (meta's).
+ */
+export function decodeDocsPart(name: string, payload: unknown, build: string): DocsPayload {
   const fail = (where: string, what: string): never => {
     throw new FormatError(`${name}: ${where}: ${what}`);
   };
   const p = payload as Partial<DocsPayload> | null;
   if (typeof p !== "object" || p === null) fail("top level", "must be an object");
+  checkBuild(name, p!, build);
   if (!Number.isSafeInteger(p!.first) || p!.first! < 0) fail("first", "must be an article number");
   if (!Array.isArray(p!.docs)) fail("docs", "must be an array");
-  return { first: p!.first!, docs: p!.docs!.map((raw, i) => parseDocument(raw, `docs[${i}]`, fail)) };
+  return { build, first: p!.first!, docs: p!.docs!.map((raw, i) => parseDocument(raw, `docs[${i}]`, fail)) };
 }

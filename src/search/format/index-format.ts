@@ -103,6 +103,25 @@
  * precomputed per term, which keeps postings to integers and lets a query load only its
  * own terms.
  *
+ * ## Builds
+ * Every part names the build it belongs to: `meta.build`, and `build` in every postings
+ * and docs payload. A build is a hash of what the index is made from (the articles'
+ * records in archive order, the format and analyzer versions and the writer's
+ * settings; build/index-writer.ts, `BuildVersion`), so the same input gives the same
+ * build and byte-identical files, and any other input another build. The loader takes
+ * the build from meta and refuses a postings or docs part of another build
+ * (BuildMismatchError, below): a page that opened the index before the site was
+ * redeployed, or whose service worker still serves the old meta, would otherwise decode
+ * the new build's parts with the old table of parts and numbering of articles, and
+ * answer wrongly (no result for a word both builds hold). The client then opens the
+ * index again, or tells the reader the index was updated.
+ *
+ * Why a build in every part rather than content-hashed file names: those would need
+ * meta to list the name of every part (one docs part per article), a few incompressible
+ * bytes per article in the one part every query loads; the build costs meta and each
+ * part one short string. Its price is that a new build changes every part's bytes, so
+ * an offline copy downloads the index parts it holds again on an update.
+ *
  * ## Compatibility
  * `meta.format` / `meta.version` name this format; `meta.analyzer` is ANALYZER_VERSION of
  * the analyzer that produced the terms. The loader refuses an index whose format
@@ -113,7 +132,7 @@
 import type { SearchDocument } from "./documents.ts";
 
 export const FORMAT_NAME = "banmian-search-index";
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** The field whose lengths the loader recomputes from the column names (see "Meta"). */
 export const COLUMN_FIELD = "column";
@@ -145,6 +164,8 @@ interface MetaCommon {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
   analyzer: string;
+  /** The build this index is (see "Builds"); every other part carries the same. */
+  build: string;
   /** Version of lunr whose scoring the weights reproduce. */
   lunr: string;
   bm25: { k1: number; b: number };
@@ -196,6 +217,8 @@ export interface MetaPayload extends MetaCommon {
 }
 
 export interface PostingsPayload {
+  /** The build of the index (see "Builds"). */
+  build: string;
   /** Front-coded terms, space-separated (see "Postings"). */
   terms: string;
   /** Encoded postings per term, space-separated. */
@@ -203,6 +226,8 @@ export interface PostingsPayload {
 }
 
 export interface DocsPayload {
+  /** The build of the index (see "Builds"). */
+  build: string;
   /** Number of the first article in this part. */
   first: number;
   docs: SearchDocument[];
@@ -215,6 +240,16 @@ export function wrapPart(name: string, payload: unknown): string {
 
 export class FormatError extends Error {
   override name = "FormatError";
+}
+
+/** A part of another build than the meta part's (see "Builds"). */
+export class BuildMismatchError extends FormatError {
+  override name = "BuildMismatchError";
+}
+
+/** Throws BuildMismatchError unless the payload `p` carries the build `build`. */
+export function checkBuild(name: string, p: { build?: unknown }, build: string): void {
+  if (p.build !== build) throw new BuildMismatchError(`${name}: part of build ${JSON.stringify(p.build)}, the index opened is build ${build}`);
 }
 
 /** The payload of a part from its file content (fetched as text or read from disk). */

@@ -19,6 +19,8 @@ import {
 /** What the meta part is made from: the index's settings and, per article, its facts. */
 export interface MetaInput {
   analyzer: string;
+  /** The build (index-format.ts, "Builds"). */
+  build: string;
   lunr: string;
   bm25: { k1: number; b: number };
   /** [name, boost] in field-number order. */
@@ -86,6 +88,7 @@ export function encodeMeta(input: MetaInput): MetaFile {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     analyzer: input.analyzer,
+    build: input.build,
     lunr: input.lunr,
     bm25: input.bm25,
     fields: input.fields.map(([name, boost]) => [name, boost]),
@@ -127,6 +130,8 @@ export function validateMeta(payload: unknown, analyzer: string): MetaFile {
   }
   const docs = meta.docs;
   if (
+    typeof meta.build !== "string" ||
+    meta.build === "" ||
     typeof meta.postings?.first !== "string" ||
     typeof meta.termCount !== "number" ||
     typeof meta.docsPerPart !== "number" ||
@@ -218,6 +223,7 @@ export function decodeMeta(file: MetaFile): MetaPayload {
     format: file.format,
     version: file.version,
     analyzer: file.analyzer,
+    build: file.build,
     lunr: file.lunr,
     bm25: file.bm25,
     fields: file.fields,

@@ -14,7 +14,7 @@
  */
 import { decodeInts, encodeInt, encodeIntRange } from "./codec.ts";
 import { frontCode, frontDecode } from "./front-coding.ts";
-import { FormatError, type PostingsPayload } from "./index-format.ts";
+import { FormatError, checkBuild, type PostingsPayload } from "./index-format.ts";
 
 /** One (article, field) in which a term occurs, with the term's positions there. */
 export interface TermEntry {
@@ -110,21 +110,22 @@ export interface PostingsPart {
   postings: string[];
 }
 
-/** The payload of a postings part. */
-export function encodePostingsPart(part: PostingsPart): PostingsPayload {
-  return { terms: frontCode(part.terms), postings: part.postings.join(" ") };
+/** The payload of a postings part of build `build`. */
+export function encodePostingsPart(part: PostingsPart, build: string): PostingsPayload {
+  return { build, terms: frontCode(part.terms), postings: part.postings.join(" ") };
 }
 
 /**
  * The terms and postings strings of a postings part's payload, checked against the
- * part's range in meta (its terms t with first ≤ t < next). Throws FormatError naming
- * the part when the payload is malformed.
+ * part's range in meta (its terms t with first ≤ t < next), of the build meta names.
+ * Throws FormatError naming the part when the payload is malformed, BuildMismatchError
+ * when it is of another build.
  */
-export function decodePostingsPart(name: string, payload: unknown, range: { first: string; next?: string | undefined }): PostingsPart {
+export function decodePostingsPart(name: string, payload: unknown, range: { first: string; next?: string | undefined }, build: string): PostingsPart {
   const p = payload as Partial<PostingsPayload> | null;
-  if (typeof p !== "object" || p === null || typeof p.terms !== "string" || typeof p.postings !== "string") {
-    throw new FormatError(`${name}: malformed`);
-  }
+  if (typeof p !== "object" || p === null) throw new FormatError(`${name}: malformed`);
+  checkBuild(name, p, build);
+  if (typeof p.terms !== "string" || typeof p.postings !== "string") throw new FormatError(`${name}: malformed`);
   const terms = frontDecode(p.terms);
   const postings = terms.length === 0 ? [] : p.postings.split(" ");
   if (terms.length !== postings.length) throw new FormatError(`${name}: term count mismatch`);

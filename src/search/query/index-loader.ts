@@ -39,7 +39,7 @@ export class IndexLoader {
     this.meta = decodeMeta(file);
     this.fieldNames = this.meta.fields.map(([name]) => name);
     this.parts = new PartCache(source);
-    this.postingsParts = new PostingsParts(this.meta.postings, this.parts);
+    this.postingsParts = new PostingsParts(this.meta.postings, this.parts, this.meta.build);
     this.rebuild = new LunrRebuild(this.meta, (field) => this.lengthsOf(field));
   }
 
@@ -108,7 +108,7 @@ export class IndexLoader {
     const wanted = [...new Set(numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < this.docCount))];
     const partNumbers = [...new Set(wanted.map((n) => Math.floor(n / per)))];
     const payloads = await Promise.all(
-      partNumbers.map((k) => this.parts.decoded(docsPartName(k), (payload) => decodeDocsPart(docsPartName(k), payload))),
+      partNumbers.map((k) => this.parts.decoded(docsPartName(k), (payload) => decodeDocsPart(docsPartName(k), payload, this.meta.build))),
     );
     const found = new Map<number, SearchDocument>();
     payloads.forEach((p) => p.docs.forEach((doc, i) => found.set(p.first + i, doc)));

@@ -26,6 +26,8 @@ export class PostingsParts {
   constructor(
     private readonly ranges: readonly PostingsRange[],
     private readonly parts: PartCache,
+    /** The index's build (meta's): a part of another is refused (format/index-format.ts, "Builds"). */
+    private readonly build: string,
   ) {
     this.firsts = ranges.map((r) => r.first);
   }
@@ -59,7 +61,7 @@ export class PostingsParts {
       this.needed(exact, prefixes).map(async (k) => {
         const range = this.ranges[k]!;
         const bounds = { first: range.first, next: this.ranges[k + 1]?.first };
-        this.loaded.set(k, await this.parts.decoded(range.part, (payload) => decodePostingsPart(range.part, payload, bounds)));
+        this.loaded.set(k, await this.parts.decoded(range.part, (payload) => decodePostingsPart(range.part, payload, bounds, this.build)));
       }),
     );
   }

@@ -2,7 +2,8 @@
  * Query engine: answers a reader's query over an index opened by index-loader.ts; the
  * same code runs in the browser and in scripts/search.ts. It never throws and never
  * hangs: any input gives a (possibly empty) result list, and a failure inside (a part
- * that cannot be loaded) is reported in `problems`.
+ * that cannot be loaded, a part of another build, a fault of its own) is reported in
+ * `failure` (search-failure.ts) and `problems`, so that no failure reads as "no result".
  *
  * A search goes:
  * 1. query-parser.ts turns the input into parts and words, each CJK run one word, each
@@ -39,6 +40,7 @@ import { compareNewest, partialMatches, type PartialHit, type PartialWord } from
 import { PatternMatcher } from "./pattern-matcher.ts";
 import { MAX_QUERY_LENGTH, parseQuery, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { resultDetails, type SearchResult } from "./result-details.ts";
+import { failureOf, type SearchFailure } from "./search-failure.ts";
 import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type Span } from "./run-splits.ts";
 import type { Occurrences } from "./term-postings.ts";
 
@@ -67,6 +69,8 @@ export interface SearchResponse {
   partial?: PartialHit[];
   /** Things that went wrong or were ignored (never thrown). */
   problems: string[];
+  /** Set when the search (or loading its results) failed: then `hits` says nothing about the archive. */
+  failure?: SearchFailure;
   milliseconds: number;
 }
 
@@ -129,8 +133,9 @@ export class SearchEngine {
       response.milliseconds = now() - started;
       return response;
     } catch (e) {
-      problems.push(`search failed: ${e instanceof Error ? e.message : String(e)}`);
-      return { query, hits: [], problems, milliseconds: now() - started };
+      const failure = failureOf(e);
+      problems.push(`search failed: ${failure.message}`);
+      return { query, hits: [], problems, failure, milliseconds: now() - started };
     }
   }
 

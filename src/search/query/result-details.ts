@@ -11,6 +11,7 @@ import { wordPatterns } from "./query-parser.ts";
 import type { SearchResponse } from "./query-engine.ts";
 import { tokenizeNormalized } from "../analysis/analyzer.ts";
 import { patternOf, type Pattern } from "../analysis/pattern.ts";
+import { failureOf } from "./search-failure.ts";
 import { highlight, makeSnippet, type Range, type Snippet } from "./snippets.ts";
 
 export interface SearchResult {
@@ -50,7 +51,8 @@ export async function resultDetails(index: IndexLoader, response: SearchResponse
   try {
     docs = await index.documents(slice.map((h) => h.doc));
   } catch (e) {
-    response.problems.push(`could not load results: ${e instanceof Error ? e.message : String(e)}`);
+    const failure = (response.failure ??= failureOf(e));
+    response.problems.push(`could not load results: ${failure.message}`);
     return [];
   }
   const queryWords = wordPatterns(response.query);
@@ -59,7 +61,9 @@ export async function resultDetails(index: IndexLoader, response: SearchResponse
   for (const hit of slice) {
     const doc = docs.get(hit.doc);
     if (!doc) {
-      response.problems.push(`article ${docRef(hit.doc)} missing from the index`);
+      const message = `article ${docRef(hit.doc)} missing from the index`;
+      response.failure ??= { kind: "index-unavailable", message };
+      response.problems.push(message);
       continue;
     }
     // What this article matched: its runs as the words of its split, when they were cut.
