@@ -6,12 +6,18 @@
  * that is not a date). 100,000 seeded random inputs (Lunr syntax characters, quotes in every style and
  * balance, emoji and ZWJ sequences, CJK extension characters, control and invisible
  * characters, lone surrogates, full-width forms, fragments of real text, inputs up to
- * 10,000 characters), some with random filters, run over the sample archive.
+ * 10,000 characters), some with random filters, run over the sample archive: through
+ * the engine, and then the same inputs through the search worker's protocol (its
+ * message handler, worker-handler.ts, in Node), whose replies must hold no failure
+ * (search-failure.ts) and no problem but those of the input.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { buildAndOpen, removeSite, sampleDocuments, seededRandom } from "./helpers.ts";
 import type { SearchFilters } from "../../src/search/query/filters.ts";
+import { nodePartSource } from "../../src/search/build/node-part-source.ts";
+import { workerHandler } from "../../src/search/client/worker-handler.ts";
+import type { SearchReply, WorkerAnswer, WorkerMessage } from "../../src/search/client/protocol.ts";
 
 const RUNS = 100_000;
 /**
@@ -28,7 +34,8 @@ const INPUT_PROBLEMS = [/^query cut to its first \d+ characters \(of \d+\)$/u, /
 const documents = sampleDocuments();
 const { dir, engine } = await buildAndOpen(documents);
 const text = documents.documents.flatMap((d) => [d.title, ...d.body]).join("");
-const rnd = seededRandom(20240615);
+const SEED = 20240615;
+let rnd = seededRandom(SEED);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 const range = (lo: number, hi: number) => () => String.fromCodePoint(lo + int(hi - lo + 1));
@@ -98,6 +105,7 @@ test(`${RUNS.toLocaleString("en")} random inputs each give a result list within 
     if (wall > WALL_BOUND_MS) assert.unreachable(`${wall.toFixed(0)} ms (wall) for ${JSON.stringify(input.slice(0, 60))}`);
     if (!Array.isArray(response.hits)) assert.unreachable(`no result list for ${JSON.stringify(input.slice(0, 40))}`);
     for (const h of response.hits) if (!(h.doc >= 0 && h.doc < documents.documents.length)) assert.unreachable(`bad hit ${h.doc}`);
+    if (response.failure) assert.unreachable(`${response.failure.kind} failure ${JSON.stringify(response.failure.message)} for ${JSON.stringify(input.slice(0, 60))}`);
     const internal = response.problems.filter((p) => !INPUT_PROBLEMS.some((ok) => ok.test(p)));
     if (internal.length > 0) assert.unreachable(`${JSON.stringify(internal)} for ${JSON.stringify(input.slice(0, 60))}`);
     if (response.hits.length > 0) withHits++;
@@ -111,6 +119,46 @@ test(`${RUNS.toLocaleString("en")} random inputs each give a result list within 
     `  ${RUNS} inputs in ${Math.round(performance.now() - started)} ms, ${withHits} with results; slowest ${slowest.toFixed(1)} ms CPU (${slowestInput.length} characters)`,
   );
   assert.ok(withHits > RUNS / 20, "the inputs should also exercise matching, not only rejection");
+});
+
+test(`the same ${RUNS.toLocaleString("en")} inputs through the worker's protocol: every reply answers, with no failure`, async () => {
+  rnd = seededRandom(SEED);
+  const waiting = new Map<number, (answer: WorkerAnswer) => void>();
+  const handle = workerHandler((answer) => waiting.get(answer.id)?.(answer), () => nodePartSource(dir));
+  const ask = (message: WorkerMessage) =>
+    new Promise<WorkerAnswer>((resolve) => {
+      waiting.set(message.id, resolve);
+      void handle(message);
+    });
+  assert.equal(await ask({ id: 0, kind: "open", indexUrl: "search/index/", metaFromPage: false }), { id: 0, ok: true, value: null });
+  const started = performance.now();
+  let withResults = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const q = randomInput(i);
+    const filters = randomFilters() ?? {};
+    const sort = pick([undefined, "relevance", "newest", "oldest"] as const);
+    const request = { q, filters, limit: i % 50 === 0 ? 50 : 8, facets: i % 10 === 0, ...(sort ? { sort } : {}) };
+    const t0 = performance.now();
+    const answer = await ask({ id: i + 1, kind: "search", request });
+    waiting.delete(i + 1);
+    const wall = performance.now() - t0;
+    const where = `for ${JSON.stringify(q.slice(0, 60))} ${JSON.stringify(filters).slice(0, 80)}`;
+    if (wall > WALL_BOUND_MS) assert.unreachable(`${wall.toFixed(0)} ms (wall) ${where}`);
+    if (!answer.ok) {
+      assert.unreachable(`error answer ${JSON.stringify(answer.error)} ${where}`);
+      return;
+    }
+    const reply = answer.value as SearchReply;
+    if (reply.failure) assert.unreachable(`${reply.failure.kind} failure ${JSON.stringify(reply.failure.message)} ${where}`);
+    const internal = reply.problems.filter((p) => !INPUT_PROBLEMS.some((ok) => ok.test(p)));
+    if (internal.length > 0) assert.unreachable(`${JSON.stringify(internal)} ${where}`);
+    if (!(reply.results.length <= reply.total && reply.results.length === Math.min(reply.total, request.limit))) {
+      assert.unreachable(`${reply.results.length} results shown of ${reply.total} (limit ${request.limit}) ${where}`);
+    }
+    if (reply.total > 0) withResults++;
+  }
+  console.log(`  ${RUNS} inputs through the worker's protocol in ${Math.round(performance.now() - started)} ms, ${withResults} with results`);
+  assert.ok(withResults > RUNS / 20, "the inputs should also exercise matching, not only rejection");
 });
 
 test.after(() => removeSite(dir));
