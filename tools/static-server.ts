@@ -54,12 +54,12 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Runs a handler on 127.0.0.1, on a free port. */
-export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listening> {
+/** Runs a handler on 127.0.0.1, on a free port or on `port` (a server started again where it was). */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, at = 0): Promise<Listening> {
   const server = createServer(handler);
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => done());
+    server.listen(at, "127.0.0.1", () => done());
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -86,7 +86,7 @@ export interface StaticServer {
 }
 
 /** Serves `root` read-only under `prefix` (default "/"); only GET and HEAD. */
-export async function serveStatic(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(root: string, options: { prefix?: string; port?: number } = {}): Promise<StaticServer> {
   let prefix = options.prefix ?? "/";
   if (!prefix.startsWith("/")) prefix = `/${prefix}`;
   if (!prefix.endsWith("/")) prefix = `${prefix}/`;
@@ -99,6 +99,6 @@ export async function serveStatic(root: string, options: { prefix?: string } = {
     if (!url.pathname.startsWith(prefix)) return notFound();
     req.url = url.pathname.slice(prefix.length - 1) + url.search;
     site(req, res, notFound);
-  });
+  }, options.port);
   return { ...server, url: `${server.origin}${encodeURI(prefix)}` };
 }

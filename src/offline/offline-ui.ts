@@ -6,7 +6,10 @@
  * (save-archive.ts) to show the sizes of the whole archive and of each year (and,
  * once a year is chosen, its months), then save the chosen range with a progress
  * bar, cancel and resume. A save the reader started goes on by itself when the
- * page is opened again or the network comes back.
+ * page is opened again or the network comes back: on the `online` event, and, since a
+ * server that went away and came back (a restart, a redeploy) fires no event, on a
+ * timer, RETRY_MS after the first interruption and twice as long after each further
+ * one, up to RETRY_MAX_MS.
  */
 import { formatBytes, monthChoices, NewBuildError, planSave, rangeChoices, readRoot, runSave, type RangeChoice } from "./save-archive.ts";
 import type { RootManifest } from "./manifest-format.ts";
@@ -15,6 +18,9 @@ import type { RootManifest } from "./manifest-format.ts";
 const SAVING_KEY = "banmian-saving";
 /** What was saved: `{range, label}` of each finished save. */
 const SAVED_KEY = "banmian-saved";
+/** The first retry of an interrupted save, and the longest wait between two. */
+const RETRY_MS = 2000;
+const RETRY_MAX_MS = 60_000;
 
 interface Saving {
   range: string;
@@ -145,8 +151,12 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
   });
   el.month.addEventListener("change", showChoice);
 
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retries = 0;
+
   async function save(target: Saving): Promise<void> {
     if (running) return;
+    clearTimeout(retryTimer);
     const controller = (running = new AbortController());
     localStorage.setItem(SAVING_KEY, JSON.stringify({ range: target.range, label: target.label }));
     el.save.hidden = true;
@@ -164,6 +174,7 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
         el.status.textContent = `正在保存${target.label}:${p.doneFiles}/${p.totalFiles} 个文件,${formatBytes(p.doneBytes)}/${formatBytes(p.totalBytes)}`;
       });
       localStorage.removeItem(SAVING_KEY);
+      retries = 0;
       localStorage.setItem(SAVED_KEY, JSON.stringify([...saved().filter((s) => s.range !== target.range), { range: target.range, label: target.label }]));
       running = undefined;
       el.cancel.hidden = true;
@@ -184,6 +195,10 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       el.progress.hidden = true;
       showIdle();
       el.status.textContent = `${message} ${el.status.textContent}`;
+      if (!controller.signal.aborted && !(e instanceof NewBuildError)) {
+        retryTimer = setTimeout(resume, Math.min(RETRY_MS * 2 ** retries, RETRY_MAX_MS));
+        retries++;
+      }
     }
   }
 
@@ -197,12 +212,13 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
   el.cancel.addEventListener("click", () => {
     const saving = readJson<Saving>(SAVING_KEY);
     if (saving) localStorage.setItem(SAVING_KEY, JSON.stringify({ ...saving, paused: true }));
+    clearTimeout(retryTimer);
     running?.abort();
   });
-  const resume = () => {
+  function resume(): void {
     const saving = readJson<Saving>(SAVING_KEY);
     if (saving && !saving.paused && navigator.onLine) void save(saving);
-  };
+  }
   window.addEventListener("online", resume);
   // Saving goes through the service worker, so the action appears once it runs.
   void navigator.serviceWorker.ready.then(() => {

@@ -300,6 +300,33 @@ gate.test("saving one month shows its size first and keeps that month's editions
   await context.close();
 });
 
+gate.test("a save interrupted by a server restart goes on by itself when the server is back, without a reload", async () => {
+  const dir = join(tempDir("restart"), "site");
+  cpSync(site, dir, { recursive: true });
+  let server = await serveStatic(dir);
+  const port = Number(new URL(server.origin).port);
+  const context = await browser.newContext();
+  const page = await visitControlled(context, `${server.url}index.html`);
+  const status = page.locator("[data-offline-status]");
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "保存全站需下载" }).waitFor();
+  // The server goes away once the save has read the sizes, before it fetches the files.
+  await server.close();
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "下载中断" }).waitFor({ timeout: 15_000 });
+  server = await serveStatic(dir, { port });
+  try {
+    // No `online` event comes (the browser was never offline): the retry timer resumes it.
+    await status.filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+    await context.setOffline(true);
+    await page.goto(`${server.url}${UNVISITED.url}index.html`);
+    assert.is(await page.locator("h1").textContent(), UNVISITED.title, "an unvisited article was saved");
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 gate.test("the app is installable under a sub-path", async () => {
   const base = await serve(site, "/archive/");
   // Installing is not offered in incognito, which every new browser context is: use a profile.
