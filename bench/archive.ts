@@ -12,6 +12,7 @@ import { INDEX_DIR, META_PART, partFile } from "../src/search/format/index-forma
 import { browserPass } from "./browser-pass.ts";
 import { buildRuns } from "./build-runs.ts";
 import type { BenchContext } from "./context.ts";
+import { corpusUrls, keywordSystem, readKeywordSet } from "./keyword-queries.ts";
 import { nodeAnswers } from "./node-answers.ts";
 import { queryResults, searchSummary } from "./query-results.ts";
 import type { ArchiveResult } from "./report.ts";
@@ -24,9 +25,13 @@ export async function benchArchive(ctx: BenchContext, n: number): Promise<Archiv
   const site = join(ctx.work, `site-${n}`);
   const pagefindOut = join(ctx.work, `pagefind-${n}`);
   rmSync(content, { recursive: true, force: true });
-  writeCorpusArchive(ctx.corpus.slice(0, n), content);
+  const articles = ctx.corpus.slice(0, n);
+  const slugs = writeCorpusArchive(articles, content);
+  // The keyword set was judged on its own number of articles: only that archive answers it.
+  const keywordSet = readKeywordSet();
+  const keywordQueries = n === keywordSet.n ? keywordSet.queries.map((k) => k.q) : [];
 
-  const builds = await buildRuns(ctx, n, { content, site, pagefindOut });
+  const builds = await buildRuns(ctx, n, { content, site, pagefindOut }, keywordQueries);
   const { queries } = builds;
   const indexDir = join(site, INDEX_DIR);
   const metaBytes = readFileSync(join(indexDir, partFile(META_PART)));
@@ -35,8 +40,20 @@ export async function benchArchive(ctx: BenchContext, n: number): Promise<Archiv
   ctx.log("  queries in Node (Banmian's engine, exact-phrase counts, known-item ranks)");
   const node = await nodeAnswers(site, queries);
   ctx.log(`  browser: ${queries.length} queries, ${ctx.coldRuns} cold runs each, ${ctx.focusedRuns} after warm-up, ${ctx.warmRounds} warm rounds`);
-  const pass = await browserPass(ctx, { site, pagefindOut }, queries, documents);
+  const pass = await browserPass(ctx, { site, pagefindOut }, queries, documents, keywordQueries);
   const results = queryResults(queries, documents, pass, node, builds.lunrResult);
+  const lunrGzip = builds.lunrResult?.gzipBytes ?? -1;
+  let keywords: ArchiveResult["keywords"];
+  if (pass.keywords) {
+    const urlOf = corpusUrls(articles, slugs);
+    const lunrAnswers = (builds.lunrResult?.queries ?? []).slice(queries.length).map((l) => ({ total: l.total, top: l.refs, wire: lunrGzip }));
+    keywords = {
+      queries: keywordSet.queries.length,
+      banmian: keywordSystem(keywordSet, urlOf, pass.keywords.banmian),
+      pagefind: keywordSystem(keywordSet, urlOf, pass.keywords.pagefind),
+      lunrLanguages: keywordSystem(keywordSet, urlOf, lunrAnswers),
+    };
+  }
 
   return {
     articles: n,
@@ -61,6 +78,7 @@ export async function benchArchive(ctx: BenchContext, n: number): Promise<Archiv
     },
     queries: results,
     search: searchSummary(results, pass),
+    ...(keywords ? { keywords } : {}),
     chromium: pass.chromium,
   };
 }

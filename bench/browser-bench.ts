@@ -65,7 +65,8 @@ export async function onHarnessPage<T>(browser: Browser, server: BenchServer, us
   }
 }
 
-function coldRun(browser: Browser, server: BenchServer, system: System, q: string, focused = false): Promise<{ run: ColdRun; answer: Answer }> {
+/** One cold query (or, with `focused`, one asked a second after the warm-up) on a fresh context. */
+export function coldRun(browser: Browser, server: BenchServer, system: System, q: string, focused = false): Promise<{ run: ColdRun; answer: Answer }> {
   return onHarnessPage(browser, server, async (page) => {
     if (focused) {
       await page.evaluate(`window.bench.${system}Prepare()`);

@@ -7,6 +7,7 @@
 import type { SearchDocument } from "../src/search/format/documents.ts";
 import { launchChromium } from "../tools/chromium.ts";
 import { browserBench, pagefindUrls, type System } from "./browser-bench.ts";
+import { keywordBrowserRuns } from "./keyword-queries.ts";
 import type { BenchContext } from "./context.ts";
 import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import type { BenchQuery } from "./queries.ts";
@@ -18,6 +19,8 @@ export interface BrowserPass {
   results: Awaited<ReturnType<typeof browserBench>>;
   /** Per query, the known item's rank among Pagefind's results (-1: missing), or undefined. */
   pagefindRanks: Array<number | undefined>;
+  /** The keyword queries' answers (keyword-queries.ts), one cold run each; empty without keyword queries. */
+  keywords: Awaited<ReturnType<typeof keywordBrowserRuns>> | null;
   chromium: string;
 }
 
@@ -26,6 +29,7 @@ export async function browserPass(
   paths: { site: string; pagefindOut: string },
   queries: readonly BenchQuery[],
   documents: readonly SearchDocument[],
+  keywordQueries: readonly string[] = [],
 ): Promise<BrowserPass> {
   const { coldRuns, focusedRuns, warmRounds, log } = ctx;
   const server = await startBenchServer({ "/": paths.site, "/pagefind/": paths.pagefindOut }, { [HARNESS_PATH]: HARNESS_HTML });
@@ -45,7 +49,12 @@ export async function browserPass(
       if (rank < 0 && results.pagefind[i]!.total > 10) rank = (await pagefindUrls(browser, server, q.q, 200)).map(norm).indexOf(sourceUrl);
       pagefindRanks.push(rank);
     }
-    return { results, pagefindRanks, chromium };
+    let keywords: BrowserPass["keywords"] = null;
+    if (keywordQueries.length > 0) {
+      log(`  browser: ${keywordQueries.length} keyword queries, one cold run each`);
+      keywords = await keywordBrowserRuns(browser, server, SYSTEMS, keywordQueries);
+    }
+    return { results, pagefindRanks, chromium, keywords };
   } finally {
     await browser.close();
     await server.close();

@@ -33,8 +33,17 @@ export interface BuildRuns {
   queries: BenchQuery[];
 }
 
-/** Builds the archive in `content` into `site` (and Pagefind's bundle into `pagefindOut`), measured. */
-export async function buildRuns(ctx: BenchContext, n: number, paths: { content: string; site: string; pagefindOut: string }): Promise<BuildRuns> {
+/**
+ * Builds the archive in `content` into `site` (and Pagefind's bundle into `pagefindOut`),
+ * measured. lunr-languages also answers `extraQueries` (the keyword set), after the
+ * benchmark's own queries.
+ */
+export async function buildRuns(
+  ctx: BenchContext,
+  n: number,
+  paths: { content: string; site: string; pagefindOut: string },
+  extraQueries: readonly string[] = [],
+): Promise<BuildRuns> {
   const { content, site, pagefindOut } = paths;
   const plainOut = join(ctx.work, `plain-${n}`);
   const queriesFile = join(ctx.work, `queries-${n}.json`);
@@ -66,7 +75,8 @@ export async function buildRuns(ctx: BenchContext, n: number, paths: { content: 
     if (r === 1) {
       const { documents } = await readDocuments(site);
       out.queries = benchQueries(documents);
-      writeFileSync(queriesFile, JSON.stringify(out.queries.map((q) => ({ q: q.q, ...(q.source !== undefined ? { source: documents[q.source]!.url } : {}) }))));
+      const own = out.queries.map((q) => ({ q: q.q, ...(q.source !== undefined ? { source: documents[q.source]!.url } : {}) }));
+      writeFileSync(queriesFile, JSON.stringify([...own, ...extraQueries.map((q) => ({ q }))]));
     }
     for (let k = 0; k < steps.length; k++) {
       const [name, step] = steps[(k + r - 1) % steps.length]!;

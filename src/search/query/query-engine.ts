@@ -179,7 +179,7 @@ export class SearchEngine {
 
     // Articles in which every word occurs as a contiguous string in one field.
     let candidates: Set<number> | null = null;
-    const plan: Array<{ text: string; run?: string[]; covers?: Map<number, Span[]> }> = [];
+    const plan: Array<{ text: string; pattern: Pattern; run?: string[]; covers?: Map<number, Span[]> }> = [];
     const whole: Pattern[] = [];
     for (const part of query.parts) {
       for (const word of part.words) {
@@ -187,10 +187,10 @@ export class SearchEngine {
         let found: Set<number>;
         if (run) {
           const byDoc = runCovers(this.runGrams(word.pattern), this.index.fieldNames.length, candidates);
-          plan.push({ text: word.text, run, covers: byDoc });
+          plan.push({ text: word.text, pattern: word.pattern, run, covers: byDoc });
           found = new Set(byDoc.keys());
         } else {
-          plan.push({ text: word.text });
+          plan.push({ text: word.text, pattern: word.pattern });
           found = this.matcher.occurringIn(word.pattern, candidates);
           whole.push(word.pattern);
         }
@@ -204,7 +204,8 @@ export class SearchEngine {
     // Few enough to be the first page of results whatever their order: their docs parts
     // are wanted anyway, so they load while Lunr scores.
     if (candidates.size <= PREFETCH_DOCS) this.prefetch([...candidates]);
-    const hits = this.score(query, elements, whole, query.parts.map((p) => p.pattern), candidates);
+    const runs = plan.filter((w): w is Required<typeof w> => w.covers !== undefined);
+    const hits = this.score(query, elements, whole, runs, query.parts.map((p) => p.pattern), candidates);
     for (const hit of hits) {
       // The words of each run's cover, when a run was cut: what this article matched.
       let cut = 0;
@@ -273,7 +274,14 @@ export class SearchEngine {
   }
 
   /** Lunr's scores and the tiers of these articles. */
-  private score(query: ParsedQuery, elements: Map<string, PatternElement>, words: Pattern[], partPatterns: Pattern[], docs: Set<number>): SearchHit[] {
+  private score(
+    query: ParsedQuery,
+    elements: Map<string, PatternElement>,
+    words: Pattern[],
+    runs: ReadonlyArray<{ pattern: Pattern; covers: Map<number, Span[]> }>,
+    partPatterns: Pattern[],
+    docs: Set<number>,
+  ): SearchHit[] {
     // Lunr scores the articles: one clause per element (X* for a one-character word),
     // on an index holding only these terms and articles. Which articles qualify was
     // decided by the caller, so every clause is optional and only adds to the score.
@@ -291,8 +299,18 @@ export class SearchEngine {
       }
     });
 
-    // Tiers, set-wise: a pattern identical to a word matched whole holds for every article here.
-    const holds = (pattern: Pattern): Set<number> => (words.some((w) => samePattern(w, pattern)) ? docs : this.matcher.occurringIn(pattern, docs));
+    // Tiers, set-wise: a pattern identical to a word matched whole holds for every article
+    // here; one identical to a split run holds where that run's cover is one word (the run
+    // whole, its bigrams at consecutive positions in one field), known without a new pass
+    // over the positions (the common query: one run typed alone).
+    const holds = (pattern: Pattern): Set<number> => {
+      if (words.some((w) => samePattern(w, pattern))) return docs;
+      const run = runs.find((r) => samePattern(r.pattern, pattern));
+      if (!run) return this.matcher.occurringIn(pattern, docs);
+      const whole = new Set<number>();
+      for (const doc of docs) if (run.covers.get(doc)?.length === 1) whole.add(doc);
+      return whole;
+    };
     const phraseDocs = query.phrase ? holds(query.phrase) : new Set<number>();
     let partDocs: Set<number> = docs;
     for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));

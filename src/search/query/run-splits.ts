@@ -125,7 +125,9 @@ function coverOf(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: numb
   const from = new Array<number>(n + 1).fill(-1);
   best[0] = 0;
   for (let i = 0; i + 1 < n; i++) {
-    if (best[i] === Infinity) continue;
+    // A split through i has more words than the one reaching the end already (the run
+    // whole, most often): it can change neither that split nor any word on its way.
+    if (best[i] === Infinity || best[i]! + 1 >= best[n]!) continue;
     for (let j = i + 2, last = lastEnd(i); j <= last; j++) {
       if (best[i]! + 1 < best[j]!) {
         best[j] = best[i]! + 1;
