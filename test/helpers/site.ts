@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cachedBuild } from "./build-cache.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SAMPLE_CONTENT = join(ROOT, "content");
@@ -35,11 +36,19 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Builds `contentDir` into a fresh temporary folder and returns the folder; throws with the build's output on failure. */
+/**
+ * Builds `contentDir` into a fresh temporary folder and returns the folder; throws with the
+ * build's output on failure. The sample archive, which no test changes, is built once per
+ * `npm test` run and copied (build-cache.ts).
+ */
 export function buildInto(contentDir: string, extra: string[] = []): string {
   const out = join(tempDir("site"), "_site");
-  const r = runBuild(["--content", contentDir, "--out", out, ...extra]);
-  if (r.status !== 0) throw new Error(`build of ${contentDir} failed:\n${r.stdout}\n${r.stderr}`);
+  const build = (dir: string) => {
+    const r = runBuild(["--content", contentDir, "--out", dir, ...extra]);
+    if (r.status !== 0) throw new Error(`build of ${contentDir} failed:\n${r.stdout}\n${r.stderr}`);
+  };
+  if (contentDir === SAMPLE_CONTENT) cachedBuild(JSON.stringify(["sample", ...extra]), out, build);
+  else build(out);
   return out;
 }
 
