@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cachedBuild } from "./build-cache.ts";
 
@@ -52,16 +52,19 @@ export function buildInto(contentDir: string, extra: string[] = []): string {
   return out;
 }
 
+/** Path order folder by folder: a/b before a-c, as a walk that sorts each folder lists them. */
+function byComponents(a: string, b: string): number {
+  const x = a.split(sep);
+  const y = b.split(sep);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return x.length - y.length;
+}
+
 /** Every file under `dir`, as paths relative to it, sorted. */
 export function listFiles(dir: string): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(d)
-      .sort()
-      .flatMap((name) => {
-        const p = join(d, name);
-        return statSync(p).isDirectory() ? walk(p) : [relative(dir, p)];
-      });
-  return walk(dir);
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => !statSync(join(dir, path)).isDirectory())
+    .sort(byComponents);
 }
 
 export function htmlPages(siteDir: string): string[] {
