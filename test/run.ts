@@ -4,14 +4,16 @@
  * time, and prints the one closing line CI reads: `N passed, N failed, N skipped`. A
  * file's output is printed whole when it ends; its counts come over IPC from
  * test/run-file.ts. A file that exits with an error before reporting counts as one
- * failure.
+ * failure. The files share one build of the sample archive (test/helpers/build-cache.ts).
  *
  * Usage: npm test [-- PATTERN]   (PATTERN filters test files by path substring)
  */
 import { fork } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { ROOT } from "./helpers/site.ts";
+import { BUILD_CACHE_ENV } from "./helpers/build-cache.ts";
 
 const WORKERS = 2;
 const filter = process.argv[2] ?? "";
@@ -50,12 +52,17 @@ function runFile(file: string, env: NodeJS.ProcessEnv): Promise<Counts> {
   });
 }
 
+// One cache of sample builds for the run, shared by the files (test/helpers/build-cache.ts).
+const builds = mkdtempSync(join(tmpdir(), "banmian-test-builds-"));
+process.on("exit", () => rmSync(builds, { recursive: true, force: true }));
+const env = { ...process.env, [BUILD_CACHE_ENV]: builds };
+
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 const queue = [...files];
 await Promise.all(
   Array.from({ length: WORKERS }, async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const r = await runFile(file, process.env);
+      const r = await runFile(file, env);
       totals.passed += r.passed;
       totals.failed += r.failed;
       totals.skipped += r.skipped;

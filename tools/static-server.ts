@@ -1,13 +1,13 @@
 /**
- * Static server: serves built sites on 127.0.0.1 (a free port) as a static host would,
- * for the browser tests (`serveStatic`) and the benchmark (bench/server.ts, which adds
- * gzip and byte counts on top of `siteHandler`). Files, their content types and folder
+ * Static server: serves built sites on 127.0.0.1 (a free port, or a given one) as a static
+ * host would, for the browser tests and `npm start` (`serveStatic`) and the benchmark
+ * (bench/server.ts, which adds gzip and byte counts on top of `siteHandler`). Files, their content types and folder
  * index pages come from sirv; this module adds what a host does around it: a site under
  * a prefix, a folder URL without its trailing slash redirected to it, 404 for anything
- * else, `nosniff` so that a wrong content type fails as it would on a real host, and no
+ * else (with the site's own 404 page when asked), `nosniff` so that a wrong content type fails as it would on a real host, and no
  * caching, since tests rebuild sites they serve.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve, sep } from "node:path";
@@ -54,16 +54,16 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Runs a handler on 127.0.0.1, on a free port or on `port` (a server started again where it was). */
-export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, at = 0): Promise<Listening> {
+/** Runs a handler on 127.0.0.1, on `port` (default: a free one). */
+export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, port = 0): Promise<Listening> {
   const server = createServer(handler);
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
-    server.listen(at, "127.0.0.1", () => done());
+    server.listen(port, "127.0.0.1", () => done());
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((done) => {
         server.close(() => done());
@@ -85,14 +85,23 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` read-only under `prefix` (default "/"); only GET and HEAD. */
-export async function serveStatic(root: string, options: { prefix?: string; port?: number } = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  /** The path the site is served under, default "/". */
+  prefix?: string;
+  /** The port, default a free one. */
+  port?: number;
+  /** A file of the site (e.g. "404.html") sent with status 404 for a missing path; read per request, since the site may be rebuilt. */
+  notFoundPage?: string;
+}
+
+/** Serves `root` read-only under `prefix`; only GET and HEAD. */
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   let prefix = options.prefix ?? "/";
   if (!prefix.startsWith("/")) prefix = `/${prefix}`;
   if (!prefix.endsWith("/")) prefix = `${prefix}/`;
   const site = siteHandler(root);
   const server = await listen((req, res) => {
-    const notFound = () => sendText(req, res, 404, "404 Not Found\n");
+    const notFound = () => sendNotFound(req, res, root, options.notFoundPage);
     if (req.method !== "GET" && req.method !== "HEAD") return sendText(req, res, 405, "405 Method Not Allowed\n", { allow: "GET, HEAD" });
     const url = new URL(req.url ?? "/", "http://localhost");
     if (`${url.pathname}/` === prefix) return sendText(req, res, 301, "", { location: prefix });
@@ -101,4 +110,12 @@ export async function serveStatic(root: string, options: { prefix?: string; port
     site(req, res, notFound);
   }, options.port);
   return { ...server, url: `${server.origin}${encodeURI(prefix)}` };
+}
+
+/** 404 with the site's page when there is one (a host configured with it), else plain text. */
+function sendNotFound(req: IncomingMessage, res: ServerResponse, root: string, page: string | undefined): void {
+  const file = page === undefined ? undefined : resolve(root, page);
+  if (file === undefined || !existsSync(file)) return sendText(req, res, 404, "404 Not Found\n");
+  res.writeHead(404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  res.end(req.method === "HEAD" ? undefined : readFileSync(file));
 }

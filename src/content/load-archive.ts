@@ -22,6 +22,7 @@ import { folderEntries, type FolderEntry } from "./folder-entries.ts";
 import { readTextFile, forbiddenCharacter, describeCharacter } from "./text-file.ts";
 import { RESERVED_EDITION_NAMES } from "./reserved-names.ts";
 import { shortTitle } from "./short-title.ts";
+import { endOfLastSentence } from "./sentence-ends.ts";
 import type { Archive, Article, Edition, Listing, Page } from "./model.ts";
 
 export const EDITION_FILE = "edition.json";
@@ -300,8 +301,8 @@ function leadText(paragraphs: string[]): string {
 function summarize(text: string): string {
   if (text.length <= 120) return text;
   const cut = text.slice(0, 120);
-  const end = Math.max(cut.lastIndexOf("。"), cut.lastIndexOf("!"), cut.lastIndexOf("?"), cut.lastIndexOf("!"));
-  return end > 40 ? cut.slice(0, end + 1) : `${cut}…`;
+  const end = endOfLastSentence(cut);
+  return end > 41 ? cut.slice(0, end) : `${cut}…`;
 }
 
 function listings(articles: Article[], keys: (a: Article) => string[], base: string): Listing[] {

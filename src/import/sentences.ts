@@ -9,8 +9,10 @@
  * code. `classify-lines.ts` and `assemble.ts` build on these judgements.
  */
 
-/** Half- and full-width forms the print mixes; judgements look at both. */
-const FINAL = "。.!?！？…";
+import { SENTENCE_ENDS } from "../content/sentence-ends.ts";
+
+/** Sentence ends, and "." too: raw page text mixes half- and full-width forms. */
+const FINAL = `${SENTENCE_ENDS}.`;
 const CLOSERS = "”’\"')）」』》〉】]";
 
 /** Whether `text` ends a sentence: final punctuation, possibly followed by closing quotes or brackets. */
@@ -120,9 +122,11 @@ export function judgeJunction(before: string, after: string, page: string | Read
   return { verdict: "join" };
 }
 
+const FIRST_SENTENCE = new RegExp(`^.*?[${SENTENCE_ENDS}]+[”’"')）」』]*`, "u");
+
 /** The first sentence of `text`, up to and including its final punctuation. */
 export function firstSentence(text: string): string {
-  const m = /^.*?[。!?！？…]+[”’"')）」』]*/u.exec(text);
+  const m = FIRST_SENTENCE.exec(text);
   return m ? m[0] : text;
 }
 

@@ -5,7 +5,7 @@
  * version the service worker is stamped with.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { archiveOfLastBuild } from "../site/archive-data.ts";
 import {
@@ -30,12 +30,11 @@ export interface EditionInfo {
   sortKey: string;
 }
 
-function walk(dir: string, root: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, root, out);
-    else if (entry.isFile()) out.push(relative(root, path).split(sep).join("/"));
-  }
+/** Every file of the site (not links or folders), as "/"-separated paths, outside the manifest folder. */
+function siteFiles(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.split(sep)[0] !== MANIFEST_DIR && lstatSync(join(siteDir, path)).isFile())
+    .map((path) => path.split(sep).join("/"));
 }
 
 const hashOf = (bytes: Buffer | string) => {
@@ -56,12 +55,7 @@ export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = 
   const dirs = topLevel.filter((d) => !editionIds.has(d)).sort(byName);
   const dateOf = new Map(editions.map((e) => [e.id, e.sortKey]));
 
-  const paths: string[] = [];
-  for (const entry of readdirSync(siteDir, { withFileTypes: true })) {
-    if (entry.isFile()) paths.push(entry.name);
-    else if (entry.isDirectory() && entry.name !== MANIFEST_DIR) walk(join(siteDir, entry.name), siteDir, paths);
-  }
-  paths.sort(byName);
+  const paths = siteFiles(siteDir).sort(byName);
 
   const rootFiles = new Map<string, FileEntry>();
   // group → sub-group → files

@@ -6,7 +6,7 @@
  *   assets/search-worker.js  the engine in a Web Worker, for pages served over http
  *   assets/search-engine.js  the engine on the page itself, for file:// and highlighting
  *   assets/search-t2s.js     the traditional→simplified table, which the worker loads only
- *                            when a text needs it (src/search/t2s-table.ts)
+ *                            when a text needs it (src/search/analysis/t2s-table.ts)
  *   sw.js                    the service worker, at the root so its scope is the whole site,
  *                            stamped with the build's version (src/offline/service-worker.ts)
  * Output is deterministic (no timestamps, no absolute paths), so unchanged code
@@ -42,7 +42,7 @@ export function bundleClient(outputDir: string): void {
     entryPoints: Object.fromEntries(Object.entries(CLIENT_BUNDLES).map(([out, entry]) => [out, join(SRC, entry)])),
     outdir: join(outputDir, "assets"),
   });
-  // The worker leaves the T2S table out and loads it on demand (src/search/t2s-table.ts).
+  // The worker leaves the T2S table out and loads it on demand (src/search/analysis/t2s-table.ts).
   buildSync({
     ...CLIENT_BUILD_OPTIONS,
     entryPoints: [join(SRC, "search/client/worker.ts")],

@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { swapFolder } from "../files/swap-folder.ts";
 
 export interface StagedOutput {
   /** Where the build writes. */
@@ -48,11 +49,9 @@ export function stageOutput(out: string, onSignal: (signal: string) => void): St
   return {
     staging,
     commit() {
-      // Synchronous from here to the end: a signal's handler runs only after it.
-      if (existsSync(out)) renameSync(out, aside);
-      renameSync(staging, out);
+      // Synchronous: a signal's handler runs only after it.
+      swapFolder(staging, out, aside);
       done = true;
-      rmSync(aside, { recursive: true, force: true });
     },
     abandon,
   };

@@ -32,7 +32,7 @@ test.after(async () => {
 
 /** Opens `missing` (a path under the server's prefix) as a server configured with 404.html would answer it. */
 async function openMissing(dir: string, prefix: string, missing: string) {
-  const server = await serveStatic(dir, { prefix });
+  const server = await serveStatic(dir, { prefix, notFoundPage: "404.html" });
   servers.push(server);
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
@@ -40,8 +40,8 @@ async function openMissing(dir: string, prefix: string, missing: string) {
   page.on("console", (m) => m.type() === "error" && !/404/u.test(m.text()) && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(e.message));
   const url = new URL(missing, server.url).href;
-  await page.route(url, (route) => route.fulfill({ status: 404, contentType: "text/html; charset=utf-8", body: readFileSync(join(dir, "404.html")) }));
-  await page.goto(url);
+  const response = await page.goto(url);
+  assert.is(response?.status(), 404);
   await page.waitForFunction(() => [...document.styleSheets].some((s) => { try { return s.cssRules.length > 0; } catch { return false; } }));
   const home = await page.locator("main a", { hasText: "回到首页" }).evaluate((a) => (a as HTMLAnchorElement).href);
   await page.waitForFunction(() => document.querySelector('script[src$="assets/site.js"]') !== null);

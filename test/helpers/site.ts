@@ -5,8 +5,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cachedBuild } from "./build-cache.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SAMPLE_CONTENT = join(ROOT, "content");
@@ -35,24 +36,35 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Builds `contentDir` into a fresh temporary folder and returns the folder; throws with the build's output on failure. */
+/**
+ * Builds `contentDir` into a fresh temporary folder and returns the folder; throws with the
+ * build's output on failure. The sample archive, which no test changes, is built once per
+ * `npm test` run and copied (build-cache.ts).
+ */
 export function buildInto(contentDir: string, extra: string[] = []): string {
   const out = join(tempDir("site"), "_site");
-  const r = runBuild(["--content", contentDir, "--out", out, ...extra]);
-  if (r.status !== 0) throw new Error(`build of ${contentDir} failed:\n${r.stdout}\n${r.stderr}`);
+  const build = (dir: string) => {
+    const r = runBuild(["--content", contentDir, "--out", dir, ...extra]);
+    if (r.status !== 0) throw new Error(`build of ${contentDir} failed:\n${r.stdout}\n${r.stderr}`);
+  };
+  if (contentDir === SAMPLE_CONTENT) cachedBuild(JSON.stringify(["sample", ...extra]), out, build);
+  else build(out);
   return out;
+}
+
+/** Path order folder by folder: a/b before a-c, as a walk that sorts each folder lists them. */
+function byComponents(a: string, b: string): number {
+  const x = a.split(sep);
+  const y = b.split(sep);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return x.length - y.length;
 }
 
 /** Every file under `dir`, as paths relative to it, sorted. */
 export function listFiles(dir: string): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(d)
-      .sort()
-      .flatMap((name) => {
-        const p = join(d, name);
-        return statSync(p).isDirectory() ? walk(p) : [relative(dir, p)];
-      });
-  return walk(dir);
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => !statSync(join(dir, path)).isDirectory())
+    .sort(byComponents);
 }
 
 export function htmlPages(siteDir: string): string[] {

@@ -8,11 +8,12 @@
  * when complete, so an error never leaves a partial index behind (the previous one, if
  * any, stays in place).
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { INDEX_DIR } from "../format/index-format.ts";
 import { readDocuments } from "./read-documents.ts";
 import { writeIndex, type WriteOptions } from "./index-writer.ts";
+import { swapFolder } from "../../files/swap-folder.ts";
 
 export interface BuildIndexReport {
   documents: number;
@@ -38,14 +39,10 @@ export async function buildIndex(siteDir: string, options: WriteOptions = {}): P
       await writeFile(file, content);
       bytes += Buffer.byteLength(content);
     }
-    await rename(target, previous).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== "ENOENT") throw e;
-    });
-    await rename(staging, target);
+    swapFolder(staging, target, previous);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
-  await rm(previous, { recursive: true, force: true });
   return { documents: documents.length, terms: termCount, files: files.size, bytes, milliseconds: performance.now() - started };
 }

@@ -20,12 +20,14 @@ import { isCjkTerm, tokenizeNormalized, type Token } from "../analysis/analyzer.
 import type { SearchDocument } from "../format/documents.ts";
 import { normalize, normalizeWithOffsets, type NormalizedText } from "../analysis/normalize.ts";
 import { elementAccepts, matchAnchors, type Pattern } from "../analysis/pattern.ts";
+import { SENTENCE_ENDS } from "../../content/sentence-ends.ts";
 
 export const SNIPPET_LENGTH = 80;
 /** How far before the first match a passage may start, to give it context. */
 const LEAD = 16;
 const ELLIPSIS = "…";
-const SENTENCE_END = new Set(["。", "！", "？", "!", "?", "；", ";", "…"]);
+/** Where a passage may start: after a sentence end, or after a semicolon. */
+const SENTENCE_END = new Set([...SENTENCE_ENDS, "；", ";"]);
 
 export type Range = [start: number, end: number];
 
