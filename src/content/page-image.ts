@@ -20,6 +20,24 @@ type Report = (file: string, field: string, message: string) => void;
 /** image-size's name for each extension the schema allows. */
 const TYPE_OF_EXTENSION: Record<string, string> = { jpg: "jpg", jpeg: "jpg", png: "png", webp: "webp" };
 
+/** The pixel size of `bytes`, the page image named `name`, or why it is not one (unreadable, or another format than its extension says). */
+export function readPageImage(name: string, bytes: Buffer): { width: number; height: number } | { problem: string } {
+  const extension = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  let size: { width: number; height: number; type?: string | undefined };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return { problem: `${name} is not an image that can be read (JPG, PNG or WebP)` };
+  }
+  if (size.type !== TYPE_OF_EXTENSION[extension]) return { problem: `${name} is a ${(size.type ?? "unknown").toUpperCase()} file, not what its extension .${extension} says` };
+  return { width: size.width, height: size.height };
+}
+
+/** Why `bytes`, the PDF named `name`, is not a PDF: every PDF begins with its version line, so anything else is a file misnamed. */
+export function pdfProblem(name: string, bytes: Buffer): string | undefined {
+  return bytes.subarray(0, 5).equals(Buffer.from("%PDF-")) ? undefined : `${name} is not a PDF (it does not begin with %PDF-)`;
+}
+
 export interface ResolvedPageFiles {
   image?: PageImage | undefined;
   pdf?: PageFile | undefined;
@@ -47,24 +65,17 @@ export function resolvePageFiles(dir: string, entries: FolderEntry[], data: Page
   let pdf: PageFile | undefined;
   if (data.pdf !== undefined) {
     const entry = fileEntry("pdf", data.pdf);
-    // Every PDF begins with its version line; anything else is a file misnamed.
-    if (entry && !readFileSync(entry.path).subarray(0, 5).equals(Buffer.from("%PDF-"))) report(dataFile, "pdf", `${data.pdf} is not a PDF (it does not begin with %PDF-)`);
+    const problem = entry && pdfProblem(data.pdf, readFileSync(entry.path));
+    if (problem) report(dataFile, "pdf", problem);
     else if (entry) pdf = { file: data.pdf, source: entry.path };
   }
 
   if (data.image === undefined) return { pdf };
   const entry = fileEntry("image", data.image);
   if (!entry) return { pdf };
-  const extension = data.image.slice(data.image.lastIndexOf(".") + 1);
-  let size: { width: number; height: number; type?: string | undefined };
-  try {
-    size = imageSize(readFileSync(entry.path));
-  } catch {
-    report(dataFile, "image", `${data.image} is not an image that can be read (JPG, PNG or WebP)`);
-    return { pdf };
-  }
-  if (size.type !== TYPE_OF_EXTENSION[extension]) {
-    report(dataFile, "image", `${data.image} is a ${(size.type ?? "unknown").toUpperCase()} file, not what its extension .${extension} says`);
+  const size = readPageImage(data.image, readFileSync(entry.path));
+  if ("problem" in size) {
+    report(dataFile, "image", size.problem);
     return { pdf };
   }
   const { width, height } = size;

@@ -116,6 +116,7 @@ export const inputErrors = {
   dateRequired: () => "--date YYYY-MM-DD is required: the edition's date, which is also its folder name",
   dateForm: (value: string) => `--date ${value}: write the date as YYYY-MM-DD, e.g. 2023-06-12`,
   dateInvalid: (value: string, why: string | undefined) => `--date ${value}: ${why ?? "is not a date"}`,
+  attachmentType: (option: string, file: string, allowed: readonly string[]) => `${option} ${file}: must end in ${allowed.map((e) => `.${e}`).join(", ")}`,
   pageNumber: (value: string) => `--page ${value}: give the page number (版次) as a positive whole number, e.g. --page 3`,
   reportInContent: (report: string, out: string, reportFile: string) =>
     `--report ${report}: the report cannot go inside the content folder ${out} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${reportFile}`,

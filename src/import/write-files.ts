@@ -14,7 +14,8 @@ import { basename, dirname, join } from "node:path";
 export interface FileToWrite {
   /** Absolute path. */
   path: string;
-  content: string;
+  /** Text (the drafts, the report) or bytes (the page's image and PDF). */
+  content: string | Buffer;
 }
 
 /** A write that failed: nothing of the import is left on disk. */
