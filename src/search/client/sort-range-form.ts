@@ -1,8 +1,9 @@
 /**
  * Sort and date range: the search page's order (relevance, or date newest or oldest
  * first) and a from–to date range, each end a year, a month or a day (2024, 2024-06,
- * 2024-06-01). The page's template holds the filter form (filter-form.ts); this module
- * adds its controls to it when the search page starts, and the URL carries them as
+ * 2024-06-01). The page's template holds the filter form (filter-form.ts) with these
+ * controls, so the form does not grow when the script runs; this module adds them
+ * when a form lacks them, and the URL carries them as
  * `sort`, `from` and `to` beside `q` and the filters.
  */
 import type { SearchFilters } from "../query/filters.ts";
