@@ -23,6 +23,7 @@ import { readTextFile, forbiddenCharacter, describeCharacter } from "./text-file
 import { RESERVED_EDITION_NAMES } from "./reserved-names.ts";
 import { shortTitle } from "./short-title.ts";
 import { endOfLastSentence } from "./sentence-ends.ts";
+import { pageFileNames, resolvePageFiles } from "./page-image.ts";
 import type { Archive, Article, Edition, Listing, Page } from "./model.ts";
 
 export const EDITION_FILE = "edition.json";
@@ -137,8 +138,10 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
   const printPage = { id: `${editionId}/${slug}`, url, label };
   const articles: Article[] = [];
   let articleFiles = 0;
+  // The image and PDF that page.json names are the page's; resolvePageFiles checks them.
+  const pageFiles = pageFileNames(data);
   for (const entry of list) {
-    if (entry === dataEntry) continue;
+    if (entry === dataEntry || pageFiles.includes(entry.name)) continue;
     const file = entry.path;
     if (entry.kind === "problem") {
       report(file, "-", entry.problem!);
@@ -149,7 +152,7 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
       continue;
     }
     if (!entry.name.endsWith(".md")) {
-      report(file, "-", "unexpected file: a page folder holds page.json and Markdown articles (.md)");
+      report(file, "-", "unexpected file: a page folder holds page.json, Markdown articles (.md) and the page image and PDF that page.json names");
       continue;
     }
     articleFiles++;
@@ -163,6 +166,7 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
   }
   // A page whose every line is unplaced (an import of a page of furniture) still shows them; an empty one shows nothing.
   if (articleFiles === 0 && !data?.unplaced?.length) report(dir, "-", "has no articles: a page folder holds at least one Markdown article (.md), or page.json lists its unplaced lines");
+  const files = data ? resolvePageFiles(dir, list, data, articles, report) : {};
   if (!data || !nameOk) return undefined;
   articles.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
   articles.forEach((a, i) => {
@@ -182,6 +186,8 @@ function loadPage(dir: string, editionId: string, slug: string, edition: Article
     label,
     unplaced: data.unplaced ?? [],
     articles,
+    image: files.image,
+    pdf: files.pdf,
   };
 }
 

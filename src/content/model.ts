@@ -66,6 +66,34 @@ export interface Page {
   label: string;
   unplaced: NonNullable<PageData["unplaced"]>;
   articles: Article[];
+  /** The printed page's image with each article's region, when page.json names one (src/content/page-image.ts). */
+  image?: PageImage | undefined;
+  /** A PDF of the printed page, when page.json names one. */
+  pdf?: PageFile | undefined;
+}
+
+/** A file beside page.json, copied beside the page's index.html in the output. */
+export interface PageFile {
+  /** Its name, the same in the content folder and in the output. */
+  file: string;
+  /** Its path on disk, to copy from. */
+  source: string;
+}
+
+export interface PageImage extends PageFile {
+  /** Pixels, read from the file. */
+  width: number;
+  height: number;
+  regions: PageRegion[];
+}
+
+/** An article's region on the page image, as a link. */
+export interface PageRegion {
+  /** The article's URL (relative to the site root) and short title. */
+  url: string;
+  title: string;
+  /** SVG polygon points in the image's pixels, "x,y x,y …" (a rectangle as its four corners). */
+  points: string;
 }
 
 export interface Edition {

@@ -92,6 +92,13 @@ export function pageRules(raw: unknown): RuleIssue[] {
   const issues: RuleIssue[] = [];
   requireReason(data, "number", issues);
   requireReason(data, "name", issues);
+  if (Array.isArray(data.regions)) {
+    if (data.image === undefined) issues.push({ path: "regions", message: "regions are places on the page image: give the image too" });
+    data.regions.forEach((r, i) => {
+      const shape = asRecord(r);
+      if (shape && (shape.rect === undefined) === (shape.polygon === undefined)) issues.push({ path: `regions.${i}`, message: "give either rect [x, y, width, height] or polygon [[x, y], …]" });
+    });
+  }
   return issues;
 }
 
@@ -132,10 +139,44 @@ export const editionFields = z.strictObject({
 /** A line of the page that belongs to no article, kept with the reason it was not placed. */
 const unplacedLine = z.strictObject({ text, reason: text });
 
+/** Image formats of a printed page's image (版面图) that every browser shows. */
+export const PAGE_IMAGE_TYPES = ["jpg", "jpeg", "png", "webp"] as const;
+
+/** A file beside page.json: a lower-case ASCII name, as it becomes part of a URL, with one of `extensions`. */
+function pageFile(extensions: readonly string[]) {
+  const list = extensions.map((e) => `.${e}`).join(", ");
+  return z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9]+$/, "must be a file name beside page.json: lower-case ASCII letters, digits and hyphens, then the extension")
+    .max(SLUG_MAX, `must be at most ${SLUG_MAX} characters (it becomes part of a URL)`)
+    .refine((name) => extensions.includes(name.slice(name.lastIndexOf(".") + 1)), `must end in ${list}`);
+}
+
+/** A point in the page image's pixels, from its top-left corner. */
+const pixel = z.number().nonnegative("must not be negative");
+const point = z.tuple([pixel, pixel]);
+
+/**
+ * Where an article stands on the page image: a rectangle [x, y, width, height] or a
+ * polygon [[x, y], …] in the image's pixels (Founder's systems export either).
+ */
+const region = z.strictObject({
+  /** The article's slug: its file name without .md, or its `slug` field. */
+  article: slug,
+  rect: z.tuple([pixel, pixel, z.number().positive("must be more than 0"), z.number().positive("must be more than 0")]).optional(),
+  polygon: z.array(point).min(3, "needs at least 3 points").optional(),
+});
+
 export const pageFields = z.strictObject({
   number: z.strictObject({ value: z.number().int().positive().nullable(), status: z.enum(STATUSES), note: text.optional() }),
   name: z.strictObject({ value: text.nullable(), status: z.enum(STATUSES), note: text.optional() }),
   unplaced: z.array(unplacedLine).optional(),
+  /** The printed page's image (版面图), a file beside page.json; its pixel size is read from the file. */
+  image: pageFile(PAGE_IMAGE_TYPES).optional(),
+  /** A PDF of the printed page, beside page.json. */
+  pdf: pageFile(["pdf"]).optional(),
+  /** Each article's region on the image. */
+  regions: z.array(region).optional(),
 });
 
 const person = z.strictObject({ name: text, role: z.enum(ROLES) });

@@ -28,6 +28,9 @@ export interface DraftFile {
 export interface PageTarget {
   date: string;
   page?: number | undefined;
+  /** The names in the page folder of the page's image and PDF (--image, --pdf), for page.json. */
+  image?: string | undefined;
+  pdf?: string | undefined;
 }
 
 export function pageId(target: PageTarget): string {
@@ -52,6 +55,8 @@ export function pageData(target: PageTarget, unassigned: Unassigned[]): PageData
   const name: PageData["name"] = { value: null, status: "unknown", note: draftNotes.pageNameUnknown };
   const data: PageData = { number, name };
   if (unassigned.length) data.unplaced = unassigned.map((u) => ({ text: u.text, reason: u.reasonZh }));
+  if (target.image) data.image = target.image;
+  if (target.pdf) data.pdf = target.pdf;
   return data;
 }
 

@@ -20,7 +20,8 @@ import { checkLineMap, lineMap, type LineEntry } from "./line-map.ts";
 import { checkEditionDate, checkPageNumber, ImportInputError, readPageFile } from "./read-page.ts";
 import { inputErrors } from "./messages.ts";
 import { renderReport } from "./report.ts";
-import { writeAllOrNothing } from "./write-files.ts";
+import { writeAllOrNothing, type FileToWrite } from "./write-files.ts";
+import { readPageAttachment } from "./page-files.ts";
 
 export { ImportInputError, MAX_PAGE_BYTES } from "./read-page.ts";
 export { ImportWriteError } from "./write-files.ts";
@@ -46,6 +47,9 @@ export interface ImportOptions {
   force?: boolean | undefined;
   /** Where the report goes: a file, "-" for standard output; default `.import-report.md` in the page folder, with the drafts. */
   report?: string | undefined;
+  /** The printed page's image and PDF (--image, --pdf), copied into the page folder as page.EXT. */
+  image?: string | undefined;
+  pdf?: string | undefined;
 }
 
 /** The import of a page's lines, computed without touching the disk. */
@@ -114,7 +118,9 @@ export function importPage(options: ImportOptions): ImportResult {
   const date = checkEditionDate(options.date);
   const page = checkPageNumber(options.page);
   const text = readPageFile(options.input);
-  const target: PageTarget = { date, page };
+  const image = readPageAttachment("--image", options.image);
+  const pdf = readPageAttachment("--pdf", options.pdf);
+  const target: PageTarget = { date, page, image: image?.name, pdf: pdf?.name };
   const computed = computeImport(text.lines, target);
 
   const outDir = resolve(options.out);
@@ -126,9 +132,10 @@ export function importPage(options: ImportOptions): ImportResult {
 
   const kept: string[] = [];
   const replaced: string[] = [];
-  const toWrite: { path: string; content: string }[] = [];
+  const toWrite: FileToWrite[] = [];
   const problems: string[] = [];
-  for (const f of computed.files) {
+  const attachments = [image, pdf].flatMap((a) => (a ? [{ path: `${date}/${pageId(target)}/${a.name}`, content: a.bytes, kind: "attachment" as const }] : []));
+  for (const f of [...computed.files, ...attachments]) {
     const path = join(outDir, f.path);
     const why = unwritable(path);
     if (why) {

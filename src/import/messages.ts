@@ -127,6 +127,7 @@ export const inputErrors = {
   dateForm: (value: string) => `--date ${q(value)}: write the date as YYYY-MM-DD, e.g. 2023-06-12`,
   dateInvalid: (value: string, why: string | undefined) => `--date ${q(value)}: ${why ?? "is not a date"}`,
   pageNumber: (value: string) => `--page ${q(value)}: give the page number (版次) as a positive whole number, e.g. --page 3`,
+  attachmentType: (option: string, file: string, allowed: readonly string[]) => `${option} ${q(file)}: must end in ${allowed.map((e) => `.${e}`).join(", ")}`,
   reportInContent: (report: string, out: string, reportFile: string) =>
     `--report ${q(report)}: the report cannot go inside the content folder ${q(out)} (the build accepts only edition, page and article files there); write it elsewhere, or leave --report out to have it beside the drafts as ${reportFile}`,
   isNotAFile: (path: string, isFolder: boolean) => `${q(path)} is ${isFolder ? "a folder" : "not a regular file"}, not a file`,

@@ -15,7 +15,8 @@ import { inputErrors } from "./messages.ts";
 export interface FileToWrite {
   /** Absolute path. */
   path: string;
-  content: string;
+  /** Text (the drafts, the report) or bytes (the page's image and PDF). */
+  content: string | Buffer;
 }
 
 /** A write that failed: nothing of the import is left on disk. */

@@ -92,13 +92,13 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
     const saving = readJson<Saving>(SAVING_KEY);
     const done = saved();
     if (savedWhole()) {
-      el.status.textContent = "全站已保存,断网也能阅读和检索。";
+      el.status.textContent = "全站已保存，断网也能阅读和检索。";
       el.save.hidden = true;
       return;
     }
     el.status.textContent = done.length
-      ? `已保存${done.map((s) => s.label).join("、")},断网也能阅读。`
-      : "可以把全站或某年、某月的版面保存在本机,断网也能阅读。";
+      ? `已保存${done.map((s) => s.label).join("、")}，断网也能阅读。`
+      : "可以把全站或某年、某月的版面保存在本机，断网也能阅读。";
     el.save.hidden = false;
     el.save.textContent = saving ? `继续保存${saving.label}` : "保存全站以离线阅读";
   }
@@ -114,7 +114,7 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
   function showChoice(): void {
     const c = chosen();
     if (!c) return;
-    el.status.textContent = `保存${c.label}需下载约 ${formatBytes(c.bytes)}(${c.files} 个文件,已在本机的不再下载)。`;
+    el.status.textContent = `保存${c.label}需下载约 ${formatBytes(c.bytes)}（${c.files} 个文件，已在本机的不再下载）。`;
   }
 
   async function choose(): Promise<void> {
@@ -123,7 +123,7 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       const manifest = await readRoot(root);
       choosing = { manifest, choices: rangeChoices(manifest) };
     } catch {
-      el.status.textContent = "暂时无法读取网站的文件清单;请联网后刷新页面再试。";
+      el.status.textContent = "暂时无法读取网站的文件清单；请联网后刷新页面再试。";
       return;
     }
     el.range.replaceChildren(...choosing.choices.map((c) => new Option(describe(c), c.key)));
@@ -168,10 +168,10 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
     try {
       await navigator.serviceWorker.ready;
       const plan = await planSave(root, choosing?.manifest ?? (await readRoot(root)), target.range);
-      el.status.textContent = `正在保存${target.label}:0/${plan.missing.length} 个文件…`;
+      el.status.textContent = `正在保存${target.label}：0/${plan.missing.length} 个文件…`;
       await runSave(root, plan, controller.signal, (p) => {
         el.progress.value = p.totalBytes ? p.doneBytes / p.totalBytes : 1;
-        el.status.textContent = `正在保存${target.label}:${p.doneFiles}/${p.totalFiles} 个文件,${formatBytes(p.doneBytes)}/${formatBytes(p.totalBytes)}`;
+        el.status.textContent = `正在保存${target.label}：${p.doneFiles}/${p.totalFiles} 个文件，${formatBytes(p.doneBytes)}/${formatBytes(p.totalBytes)}`;
       });
       localStorage.removeItem(SAVING_KEY);
       retries = 0;
@@ -182,14 +182,14 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       showIdle();
       el.status.textContent =
         target.range === "*"
-          ? `全站 ${plan.files.size} 个文件(${formatBytes(plan.totalBytes)})已保存,断网也能阅读和检索。`
-          : `${target.label}的 ${plan.files.size} 个文件(${formatBytes(plan.totalBytes)})已保存,断网也能阅读。`;
+          ? `全站 ${plan.files.size} 个文件（${formatBytes(plan.totalBytes)}）已保存，断网也能阅读和检索。`
+          : `${target.label}的 ${plan.files.size} 个文件（${formatBytes(plan.totalBytes)}）已保存，断网也能阅读。`;
     } catch (e) {
       const message = controller.signal.aborted
-        ? "已暂停保存;已下载的部分保留,可随时继续。"
+        ? "已暂停保存；已下载的部分保留，可随时继续。"
         : e instanceof NewBuildError
-          ? "网站刚刚更新,正在准备新版本;请稍后刷新页面再保存。"
-          : "下载中断;已下载的部分保留,联网后会自动继续。";
+          ? "网站刚刚更新，正在准备新版本；请稍后刷新页面再保存。"
+          : "下载中断；已下载的部分保留，联网后会自动继续。";
       running = undefined;
       el.cancel.hidden = true;
       el.progress.hidden = true;

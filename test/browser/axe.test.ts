@@ -1,5 +1,6 @@
 /**
- * Accessibility: axe-core in headless Chromium over the built sample, served
+ * Accessibility: axe-core in headless Chromium over the built sample (its page
+ * given a schematic page image, tools/sample-with-page-image.ts), served
  * over HTTP under a sub-path (as on a project host), CSP in force. Every rule on
  * one page of each kind and on every article page in the light colour scheme;
  * the colour rules again in the dark scheme. Needs Debian's chromium (skipped
@@ -11,7 +12,8 @@ import { join } from "node:path";
 import type { AxeResults, Result, RunOptions } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { browserGate, fail, launchChromium, pageUrl, serveStatic, type StaticServer } from "../helpers/browser.ts";
-import { buildInto, htmlPages, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { buildInto, htmlPages, tempDir, ROOT } from "../helpers/site.ts";
+import { writeSampleWithPageImage } from "../../tools/sample-with-page-image.ts";
 
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
 const SCHEMES = ["light", "dark"] as const;
@@ -66,7 +68,8 @@ if (!gate.available) {
   let pages: string[] = [];
   let buildError: unknown;
   try {
-    site = buildInto(SAMPLE_CONTENT);
+    // The sample with a schematic page image, so the page view is checked with its image and regions.
+    site = buildInto(writeSampleWithPageImage(join(tempDir("content"), "content")));
     pages = pagesToCheck(htmlPages(site));
   } catch (err) {
     buildError = err;

@@ -90,7 +90,7 @@ async function saveAll(page: Page): Promise<void> {
   await status.filter({ hasText: "保存全站需下载" }).waitFor();
   assert.match((await status.textContent()) ?? "", /约 \d+ KB/u);
   await page.click("[data-offline-save]");
-  await status.filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+  await status.filter({ hasText: "已保存，断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
 }
 
 /** Opens `url` and waits until the service worker controls the page. */
@@ -284,10 +284,10 @@ gate.test("saving one month shows its size first and keeps that month's editions
   const july = listFiles(out).map((f) => f.split("\\").join("/")).filter((f) => f.startsWith("2023-07-01/"));
   const root = JSON.parse(readFileSync(join(out, "offline-manifest.json"), "utf8")) as { files: Record<string, [string, number]> };
   await status.filter({ hasText: `保存2023年7月需下载约` }).waitFor();
-  assert.match((await status.textContent()) ?? "", `(${july.length + Object.keys(root.files).length} 个文件`);
+  assert.match((await status.textContent()) ?? "", `（${july.length + Object.keys(root.files).length} 个文件`);
   await page.click("[data-offline-save]");
   await status.filter({ hasText: "2023年7月的" }).waitFor({ timeout: 30_000 });
-  assert.match((await status.textContent()) ?? "", "已保存,断网也能阅读");
+  assert.match((await status.textContent()) ?? "", "已保存，断网也能阅读");
   await page.reload();
   await status.filter({ hasText: "已保存2023年7月" }).waitFor();
   await context.setOffline(true);

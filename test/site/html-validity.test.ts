@@ -13,6 +13,7 @@ import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fail, javaGate } from "../helpers/browser.ts";
 import { buildInto, htmlPages, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { writeSampleWithPageImage } from "../../tools/sample-with-page-image.ts";
 
 const VNU = join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 
@@ -175,11 +176,14 @@ if (!gate.available) {
 } else {
   const site = buildInto(SAMPLE_CONTENT);
   const work = tempDir("vnu");
+  // The page view with a printed page's image too: the sample has none of its own.
+  const imageSite = buildInto(writeSampleWithPageImage(join(tempDir("content"), "content")));
+  const imagePage = join(imageSite, "2023-06/page-unknown/index.html");
   const write = (name: string, text: string) => {
     writeFileSync(join(work, name), text);
     return join(work, name);
   };
-  const siteName = (path: string) => (path.startsWith(site) ? relative(site, path) : path);
+  const siteName = (path: string) => (path.startsWith(site) ? relative(site, path) : path === imagePage ? `${relative(imageSite, path)} (with its page image)` : path);
 
   // vnu parses *.xhtml with its XML parser (reporting well-formedness errors as fatal), so the XML files go in as copies named so.
   const feed = join(work, "feed.xhtml");
@@ -192,7 +196,7 @@ if (!gate.available) {
   });
   const xmlName = (path: string) => (path === feed ? "feed.xml" : sitemaps.includes(path) ? sitemapNames[sitemaps.indexOf(path)]! : path);
 
-  const pages = htmlPages(site).map((p) => join(site, p));
+  const pages = [...htmlPages(site).map((p) => join(site, p)), imagePage];
   const htmlCanary = write("canary.html", CANARY.html);
   const feedCanary = write("canary-feed.xhtml", CANARY.feed);
   const sitemapCanary = write("canary-sitemap.xhtml", CANARY.sitemap);

@@ -45,7 +45,7 @@ function resultItem(item: ResultItem, siteRoot: URL, query: string, className = 
   if (item.people.length) where.push(item.people.join(" "));
   const li = element("li", "result", element("h2", "result-heading", link), element("p", "result-meta", where.join(" · ")));
   if (item.snippet.text) li.append(element("p", "result-snippet", markedText(item.snippet.text, item.snippet.ranges)));
-  if (item.lacks) li.append(element("p", "result-lacks", `缺少:${item.lacks.join("、")}`));
+  if (item.lacks) li.append(element("p", "result-lacks", `缺少：${item.lacks.join("、")}`));
   return li;
 }
 
@@ -76,7 +76,7 @@ function renderPartial(list: HTMLOListElement, reply: SearchReply, siteRoot: URL
     list.after(section);
   }
   const { total, results } = reply.partial;
-  const heading = element("h2", "partial-heading", `没有文章包含全部词语。部分相符的文章(${total} 篇${results.length < total ? `,显示前 ${results.length} 篇` : ""}):`);
+  const heading = element("h2", "partial-heading", `没有文章包含全部词语。部分相符的文章（${total} 篇${results.length < total ? `，显示前 ${results.length} 篇` : ""}）：`);
   heading.id = `partial-h-${list.id || "results"}`;
   const items = element("ol", "results partial-list", ...results.map((r) => resultItem(r, siteRoot, query, "partial-title")));
   items.setAttribute("aria-labelledby", heading.id);
@@ -86,10 +86,10 @@ function renderPartial(list: HTMLOListElement, reply: SearchReply, siteRoot: URL
 /** What the status line (a live region) says. */
 export function statusText(reply: SearchReply | null, query: string, state: "idle" | "loading" | "error", hasFilters: boolean): string {
   if (state === "loading") return "正在载入检索索引…";
-  if (state === "error") return "检索暂时不可用:检索索引无法载入。可以从“往期”浏览全部文章。";
+  if (state === "error") return "检索暂时不可用：检索索引无法载入。可以从“往期”浏览全部文章。";
   if (!reply) return "";
   const what = query.trim() ? `“${query.trim()}”` : hasFilters ? "所选条件" : "";
   if (reply.total === 0) return what ? `没有找到与${what}相符的文章。` : "";
-  const shown = reply.results.length < reply.total ? `,显示前 ${reply.results.length} 篇` : "";
-  return `${what ? `${what}:` : ""}找到 ${reply.total} 篇文章${shown}。`;
+  const shown = reply.results.length < reply.total ? `，显示前 ${reply.results.length} 篇` : "";
+  return `${what ? `${what}：` : ""}找到 ${reply.total} 篇文章${shown}。`;
 }

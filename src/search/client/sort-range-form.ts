@@ -1,8 +1,9 @@
 /**
  * Sort and date range: the search page's order (relevance, or date newest or oldest
  * first) and a from–to date range, each end a year, a month or a day (2024, 2024-06,
- * 2024-06-01). The page's template holds the filter form (filter-form.ts); this module
- * adds its controls to it when the search page starts, and the URL carries them as
+ * 2024-06-01). The page's template holds the filter form (filter-form.ts) with these
+ * controls, so the form does not grow when the script runs; this module adds them
+ * when a form lacks them, and the URL carries them as
  * `sort`, `from` and `to` beside `q` and the filters.
  */
 import type { SearchFilters } from "../query/filters.ts";
@@ -23,7 +24,7 @@ export function addSortAndRange(form: HTMLFormElement): void {
   };
   const sort = document.createElement("select");
   sort.name = "sort";
-  sort.append(new Option("按相关度", ""), new Option("按日期,新的在前", "newest"), new Option("按日期,旧的在前", "oldest"));
+  sort.append(new Option("按相关度", ""), new Option("按日期，新的在前", "newest"), new Option("按日期，旧的在前", "oldest"));
   const date = (name: string) => {
     const input = document.createElement("input");
     input.name = name;
@@ -32,7 +33,7 @@ export function addSortAndRange(form: HTMLFormElement): void {
     input.size = 10;
     input.placeholder = "2024-06";
     input.pattern = String.raw`\d{4}([\-\/.]\d{1,2}([\-\/.]\d{1,2})?)?`;
-    input.title = "年、年-月或年-月-日,如 2024、2024-06、2024-06-01";
+    input.title = "年、年-月或年-月-日，如 2024、2024-06、2024-06-01";
     return input;
   };
   form.append(label("排序", sort), label("起", date("from")), label("止", date("to")));
