@@ -146,6 +146,10 @@ test("line reader: lines across and longer than its buffer, multi-byte character
   for (let l = reader.next(); l !== undefined; l = reader.next()) got.push(l);
   assert.equal(got, lines);
   assert.is(reader.line, lines.length);
+  const small = new LineReader(path, 7); // a buffer smaller than most lines
+  const again: string[] = [];
+  for (let l = small.next(); l !== undefined; l = small.next()) again.push(l);
+  assert.equal(again, lines);
   writeFileSync(path, "one\ntwo\n");
   const second = new LineReader(path);
   assert.equal([second.next(), second.next(), second.next()], ["one", "two", undefined]);

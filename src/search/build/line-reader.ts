@@ -7,7 +7,6 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 
-const CHUNK = 1 << 20;
 
 export class LineReader {
   private fd: number | undefined;
@@ -17,7 +16,11 @@ export class LineReader {
   /** The number of the line `next` returned last (1-based). */
   line = 0;
 
-  constructor(readonly path: string) {
+  /** `chunk`: bytes read at a time (a reader of many files at once wants it small). */
+  constructor(
+    readonly path: string,
+    private readonly chunk = 1 << 20,
+  ) {
     this.fd = openSync(path, "r");
   }
 
@@ -54,7 +57,7 @@ export class LineReader {
   /** Keeps the unread rest and appends the next chunk (a longer buffer when one line is longer than a chunk). */
   private fill(): void {
     const rest = this.buffer.subarray(this.at);
-    const next = Buffer.allocUnsafe(Math.max(CHUNK, rest.length * 2));
+    const next = Buffer.allocUnsafe(Math.max(this.chunk, rest.length * 2));
     rest.copy(next);
     const read = this.fd === undefined ? 0 : readSync(this.fd, next, rest.length, next.length - rest.length, null);
     if (read === 0) this.close();

@@ -25,6 +25,9 @@ import { LineReader } from "./line-reader.ts";
 
 const BATCH = 1 << 20;
 
+/** Bytes each run's reader takes at a time: the merge holds one buffer per run. */
+const READ_CHUNK = 1 << 16;
+
 /** Writes the run of articles collected from `first` on (their numbers in the archive). */
 export function writeRun(path: string, collected: ReturnType<typeof collectDirect>, first: number): void {
   const F = FIELDS.length;
@@ -60,7 +63,7 @@ class RunCursor {
     path: string,
     readonly run: number,
   ) {
-    this.reader = new LineReader(path);
+    this.reader = new LineReader(path, READ_CHUNK);
   }
 
   /** Moves to the next line; false at the end of the run. */
