@@ -7,10 +7,10 @@
 import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeCorpusArchive } from "../src/content/corpus.ts";
-import { readDocuments } from "../src/search/build/read-documents.ts";
+import { readSiteDocuments } from "../src/search/build/site-documents.ts";
 import { INDEX_DIR, META_PART, partFile } from "../src/search/format/index-format.ts";
 import { browserPass } from "./browser-pass.ts";
-import { buildRuns } from "./build-runs.ts";
+import { benchDocumentsFile, buildRuns } from "./build-runs.ts";
 import type { BenchContext } from "./context.ts";
 import { corpusUrls, keywordSystem, readKeywordSet } from "./keyword-queries.ts";
 import { nodeAnswers } from "./node-answers.ts";
@@ -35,7 +35,7 @@ export async function benchArchive(ctx: BenchContext, n: number): Promise<Archiv
   const { queries } = builds;
   const indexDir = join(site, INDEX_DIR);
   const metaBytes = readFileSync(join(indexDir, partFile(META_PART)));
-  const { documents } = await readDocuments(site);
+  const documents = readSiteDocuments(site);
 
   ctx.log("  queries in Node (Banmian's engine, exact-phrase counts, known-item ranks)");
   const node = await nodeAnswers(site, queries);
@@ -65,7 +65,7 @@ export async function benchArchive(ctx: BenchContext, n: number): Promise<Archiv
       lunrLanguages: stat(builds.lunr, builds.lunrInner),
     },
     sizes: {
-      documentsJson: statSync(join(site, "search/documents.json")).size,
+      documentsJson: statSync(benchDocumentsFile(ctx, n)).size,
       banmian: {
         ...treeSize(indexDir),
         metaBytes: metaBytes.length,

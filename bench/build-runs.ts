@@ -2,14 +2,15 @@
  * Build runs: each system's build of one archive, `runs` times, each step its own
  * process, timed and measured (bench/run-process.ts): Banmian's full build
  * (scripts/build.ts), plain Eleventy (plain-build.ts), Banmian's index step alone
- * (scripts/build-index.ts), Pagefind over the built site, and lunr-languages
+ * (scripts/build-index.ts, over the documents of the first build as JSON Lines), Pagefind over the built site, and lunr-languages
  * (lunr-languages.ts). After the first full build, the queries are drawn from its
  * documents (queries.ts). Steps after the full build run in a rotating order, so that a
  * noisy machine weighs on all of them alike and no tool always runs right after another.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readDocuments } from "../src/search/build/read-documents.ts";
+import { writeDocumentLines } from "../src/search/build/documents-writer.ts";
+import { readSiteDocuments } from "../src/search/build/site-documents.ts";
 import { ROOT, type BenchContext } from "./context.ts";
 import type { LunrLanguagesResult } from "./lunr-languages.ts";
 import { benchQueries, type BenchQuery } from "./queries.ts";
@@ -33,6 +34,9 @@ export interface BuildRuns {
   queries: BenchQuery[];
 }
 
+/** The search documents of the archive of `n` articles as JSON Lines, as the build hands them to the index step. */
+export const benchDocumentsFile = (ctx: BenchContext, n: number) => join(ctx.work, `documents-${n}.jsonl`);
+
 /**
  * Builds the archive in `content` into `site` (and Pagefind's bundle into `pagefindOut`),
  * measured. lunr-languages also answers `extraQueries` (the keyword set), after the
@@ -47,10 +51,11 @@ export async function buildRuns(
   const { content, site, pagefindOut } = paths;
   const plainOut = join(ctx.work, `plain-${n}`);
   const queriesFile = join(ctx.work, `queries-${n}.json`);
+  const documentsFile = benchDocumentsFile(ctx, n);
   const out: BuildRuns = { full: [], plain: [], index: [], pagefind: [], lunr: [], lunrInner: [], lunrResult: undefined, queries: [] };
   const steps: Array<[string, () => Promise<void>]> = [
     ["plain Eleventy", async () => void out.plain.push(await tsx("bench/plain-build.ts", ["--content", content, "--out", plainOut]))],
-    ["Banmian index step", async () => void out.index.push(await tsx("scripts/build-index.ts", ["--site", site]))],
+    ["Banmian index step", async () => void out.index.push(await tsx("scripts/build-index.ts", ["--site", site, "--documents", documentsFile]))],
     [
       "Pagefind",
       async () => {
@@ -73,7 +78,8 @@ export async function buildRuns(
     out.full.push(await tsx("scripts/build.ts", ["--content", content, "--out", site, "--quiet"]));
     ctx.log(`  run ${r}/${ctx.runs}: Banmian full build ${(out.full.at(-1)!.ms / 1000).toFixed(1)} s`);
     if (r === 1) {
-      const { documents } = await readDocuments(site);
+      const documents = readSiteDocuments(site);
+      writeDocumentLines(documentsFile, documents);
       out.queries = benchQueries(documents);
       const own = out.queries.map((q) => ({ q: q.q, ...(q.source !== undefined ? { source: documents[q.source]!.url } : {}) }));
       writeFileSync(queriesFile, JSON.stringify([...own, ...extraQueries.map((q) => ({ q }))]));

@@ -20,7 +20,7 @@ import { interleavedPass, onHarnessPage, SETTLE_MS } from "./browser-bench.ts";
 import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import { benchQueries } from "./queries.ts";
 import { startBenchServer } from "./server.ts";
-import { readDocuments } from "../src/search/build/read-documents.ts";
+import { readSiteDocuments } from "../src/search/build/site-documents.ts";
 import { launchChromium } from "../tools/chromium.ts";
 
 const { values } = parseArgs({ options: { site: { type: "string" }, pagefind: { type: "string" }, passes: { type: "string", default: "2" } } });
@@ -47,7 +47,7 @@ function cpuMs(): number {
   return total + (own.user + own.system) / 1000;
 }
 
-const { documents } = await readDocuments(values.site);
+const documents = readSiteDocuments(values.site);
 const queries = benchQueries(documents).map((q) => q.q);
 const server = await startBenchServer({ "/": values.site, "/pagefind/": values.pagefind }, { [HARNESS_PATH]: HARNESS_HTML });
 const browser = await launchChromium();

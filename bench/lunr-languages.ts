@@ -3,7 +3,8 @@
  * lunr.zh, which in Node segments with @node-rs/jieba when it is installed (it is a
  * devDependency here), an index with a title field (boost 10) and a body field, and
  * `index.search(q)` for queries. The benchmark runs this file as its own process (so its
- * time and peak memory are its own) on the site's documents.json:
+ * time and peak memory are its own) on the built site's search documents (read from its
+ * index's docs parts, src/search/build/site-documents.ts):
  *
  *   tsx bench/lunr-languages.ts --site DIR --queries FILE.json --out FILE.json
  *
@@ -17,7 +18,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import lunr from "lunr";
-import { readDocuments } from "../src/search/build/read-documents.ts";
+import { readSiteDocuments } from "../src/search/build/site-documents.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -40,7 +41,7 @@ if (!values.site || !values.queries || !values.out) {
 (require("lunr-languages/lunr.zh") as (l: typeof lunr) => void)(lunr);
 const zh = (lunr as unknown as { zh: lunr.Builder.Plugin }).zh;
 
-const { documents } = await readDocuments(values.site);
+const documents = readSiteDocuments(values.site);
 const started = performance.now();
 const index = lunr(function () {
   this.use(zh);

@@ -69,6 +69,7 @@ export interface ArchiveResult {
   articles: number;
   builds: { banmianFull: Stat; plainEleventy: Stat; banmianIndex: Stat; pagefind: Stat; lunrLanguages: Stat };
   sizes: {
+    /** Bytes of the search documents as JSON Lines (the key keeps the name of the documents.json earlier runs measured). */
     documentsJson: number;
     banmian: { files: number; bytes: number; gzip: number; metaBytes: number; metaGzip: number; postingsParts: number; docsParts: number };
     pagefind: { files: number; bytes: number; gzip: number };
@@ -135,7 +136,7 @@ function sizeTable(archives: readonly ArchiveResult[]): string {
     ["… meta part, loaded by every query (gzip)", ...archives.map((a) => `${kb(a.sizes.banmian.metaBytes)} (${kb(a.sizes.banmian.metaGzip)})`)],
     ["Pagefind bundle: files; total (gzip)", ...archives.map((a) => `${int(a.sizes.pagefind.files)}; ${size(a.sizes.pagefind.bytes)} (${size(a.sizes.pagefind.gzip)})`)],
     ["lunr-languages: one JSON file (gzip)", ...archives.map((a) => `${size(a.sizes.lunrLanguages.bytes)} (${size(a.sizes.lunrLanguages.gzip)})`)],
-    ["The articles' text (search/documents.json)", ...archives.map((a) => size(a.sizes.documentsJson))],
+    ["The articles' text (search documents, JSON Lines)", ...archives.map((a) => size(a.sizes.documentsJson))],
   ]);
 }
 

@@ -1,15 +1,16 @@
 /**
  * Test helpers for the search tests: turn the shared corpus (jsonl) and the sample
- * content (content/**\/*.md) into a `<site>/search/documents.json` in a temporary
- * directory, as the site build will, and open the built index through the same code the
- * browser uses. Also a seeded random generator, so every random test is reproducible.
+ * content (content/**\/*.md) into search documents (those of the sample read back from a
+ * real build's index), put them in a `<site>/search/documents.json` in a temporary
+ * directory, build its index and open it through the same code the browser uses. Also a seeded random generator, so every random test is reproducible.
  */
-import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SearchDocument, SearchDocuments } from "../../src/search/format/documents.ts";
 import { writeCorpusArchive, type CorpusArticle } from "../../src/content/corpus.ts";
 import { buildInto, ROOT, tempDir } from "../helpers/site.ts";
 import { documentsPath } from "../../src/search/build/read-documents.ts";
+import { readSiteDocuments } from "../../src/search/build/site-documents.ts";
 import { buildIndex } from "../../src/search/build/build-index.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { nodePartSource } from "../../src/search/build/node-part-source.ts";
@@ -43,7 +44,7 @@ export function corpusToDocuments(articles: readonly CorpusArticle[]): SearchDoc
 /** The sample archive's documents, as the real site build writes them. */
 export function sampleDocuments(contentDir = join(ROOT, "content")): SearchDocuments {
   const site = buildInto(contentDir);
-  return JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;
+  return { version: 1, documents: readSiteDocuments(site) };
 }
 
 /**
@@ -55,7 +56,7 @@ export async function buildCorpusSite(articles: readonly CorpusArticle[]): Promi
   const content = join(tempDir("corpus"), "content");
   const slugs = writeCorpusArchive([...articles], content);
   const site = buildInto(content);
-  const { documents } = JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;
+  const documents = readSiteDocuments(site);
   const number = new Map(documents.map((d, i) => [d.url, i]));
   const docOf = articles.map((a, i) => number.get(`${a.date ?? "undated"}/01/${slugs[i]}/`)!);
   return { site, engine: await SearchEngine.open(nodePartSource(site)), docOf };

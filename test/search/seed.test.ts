@@ -5,18 +5,16 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
 import { judgedQueries } from "../helpers/judged.ts";
 import { buildInto, SAMPLE_CONTENT } from "../helpers/site.ts";
-import { documentsPath } from "../../src/search/build/read-documents.ts";
-import type { SearchDocuments } from "../../src/search/format/documents.ts";
+import { readSiteDocuments } from "../../src/search/build/site-documents.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { nodePartSource } from "../../src/search/build/node-part-source.ts";
 
 const judged = judgedQueries();
 // The sample built as a user builds it: the index the site ships, opened as the browser opens it.
 const site = buildInto(SAMPLE_CONTENT);
-const documents = JSON.parse(readFileSync(documentsPath(site), "utf8")) as SearchDocuments;
+const documents = { documents: readSiteDocuments(site) };
 
 if (documents.documents.length === 0) {
   test("sample archive", () => assert.unreachable("content/ holds no articles"));

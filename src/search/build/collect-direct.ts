@@ -102,7 +102,7 @@ function tokenize(documents: readonly SearchDocument[]): Tokens {
  * article, then field, already in the format's layout. Term t's integers are
  * arena[offset[t], offset[t + 1]).
  */
-function layOut(tokens: Tokens, documentCount: number): { arena: Int32Array; offset: Float64Array } {
+function layOut(tokens: Tokens, documentCount: number): { arena: Int32Array; offset: Float64Array; lastDoc: Int32Array } {
   const F = FIELDS.length;
   const { termIds, positions, fieldStart, sizes } = tokens;
   const termCount = tokens.termList.length;
@@ -140,21 +140,23 @@ function layOut(tokens: Tokens, documentCount: number): { arena: Int32Array; off
       for (let i = from; i < to; i++) count[termIds[i]!] = 0;
     }
   }
-  return { arena, offset };
+  return { arena, offset, lastDoc };
 }
 
 /**
  * The direct builder: two passes over typed arrays, so that memory stays a few bytes per
  * token whatever the archive's size (no object or array per term or per posting).
  */
-export function collectDirect(documents: readonly SearchDocument[]): Collected {
+export function collectDirect(documents: readonly SearchDocument[]): Collected & { lastDoc: (i: number) => number } {
   const tokens = tokenize(documents);
-  const { arena, offset } = layOut(tokens, documents.length);
+  const { arena, offset, lastDoc } = layOut(tokens, documents.length);
   const { termList } = tokens;
   const order = termList.map((_, id) => id).sort((a, b) => compareCodeUnits(termList[a]!, termList[b]!));
   return {
     terms: order.map((id) => termList[id]!),
     postings: (i) => encodePostingsInts(arena, offset[order[i]!]!, offset[order[i]! + 1]!),
     fieldLengths: tokens.fieldLengths,
+    // The streaming builder (stream-index.ts) joins runs of articles with it (format/postings.ts, shiftPostings).
+    lastDoc: (i) => lastDoc[order[i]!]!,
   };
 }

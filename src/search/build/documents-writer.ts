@@ -1,33 +1,68 @@
 /**
- * Documents writer: the site build's hand-over to the search index. Writes
- * `search/documents.json`, one plain-text record per article in archive order;
- * build-index.ts reads it (types in format/documents.ts) and turns it into the
- * index parts the browser loads.
+ * Documents writer: the site build's hand-over to the search index. Writes the search
+ * documents (format/documents.ts), one plain-text record per article in archive order,
+ * as a JSON Lines file (one record a line) in the build's work folder, outside the
+ * published site; the streaming index builder (stream-index.ts) reads it back a line at
+ * a time. Written in batches, never as one string of the whole archive.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { Archive } from "../../content/model.ts";
-import type { SearchDocument, SearchDocuments } from "../format/documents.ts";
+import type { SearchDocument } from "../format/documents.ts";
 
-export function writeSearchDocuments(archive: Archive, siteDir: string): void {
-  // Typed records: a field the format does not know (a person's page URL) stays out.
-  const documents = archive.articles.map((a): SearchDocument => ({
-    id: a.id,
-    url: a.url,
-    title: a.title,
-    ...(a.kicker ? { kicker: a.kicker } : {}),
-    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
-    ...(a.column ? { column: a.column } : {}),
-    ...(a.byline ? { byline: a.byline } : {}),
-    people: a.people.map((p) => ({ name: p.name, role: p.role })),
-    date: a.edition.date,
-    dateLabel: a.edition.dateLabel,
-    edition: a.editionId,
-    page: { id: a.printPage.id, label: a.printPage.label },
-    ...(a.readingTip ? { readingTip: a.readingTip } : {}),
-    body: a.blocks.filter((b) => b.kind !== "gap").map((b) => b.text),
-    ...(a.caption ? { caption: a.caption } : {}),
-  }));
-  mkdirSync(join(siteDir, "search"), { recursive: true });
-  writeFileSync(join(siteDir, "search", "documents.json"), JSON.stringify({ version: 1, documents } satisfies SearchDocuments));
+/** Bytes of lines gathered before each write. */
+const BATCH = 1 << 20;
+
+/** Writes the records to `path` as JSON Lines; returns how many. */
+export function writeDocumentLines(path: string, documents: Iterable<SearchDocument>): number {
+  const fd = openSync(path, "w");
+  let count = 0;
+  try {
+    let batch: string[] = [];
+    let bytes = 0;
+    for (const doc of documents) {
+      // JSON.stringify escapes every control character, line feeds included: one record, one line.
+      const line = `${JSON.stringify(doc)}\n`;
+      batch.push(line);
+      bytes += line.length;
+      count++;
+      if (bytes >= BATCH) {
+        writeSync(fd, batch.join(""));
+        batch = [];
+        bytes = 0;
+      }
+    }
+    if (batch.length > 0) writeSync(fd, batch.join(""));
+  } finally {
+    closeSync(fd);
+  }
+  return count;
+}
+
+/** The search record of each article of the archive, in archive order. */
+export function* searchDocuments(archive: Archive): Generator<SearchDocument> {
+  for (const a of archive.articles) {
+    // Typed records: a field the format does not know (a person's page URL) stays out.
+    yield {
+      id: a.id,
+      url: a.url,
+      title: a.title,
+      ...(a.kicker ? { kicker: a.kicker } : {}),
+      ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+      ...(a.column ? { column: a.column } : {}),
+      ...(a.byline ? { byline: a.byline } : {}),
+      people: a.people.map((p) => ({ name: p.name, role: p.role })),
+      date: a.edition.date,
+      dateLabel: a.edition.dateLabel,
+      edition: a.editionId,
+      page: { id: a.printPage.id, label: a.printPage.label },
+      ...(a.readingTip ? { readingTip: a.readingTip } : {}),
+      body: a.blocks.filter((b) => b.kind !== "gap").map((b) => b.text),
+      ...(a.caption ? { caption: a.caption } : {}),
+    };
+  }
+}
+
+/** Writes the archive's search documents to `path` (JSON Lines). */
+export function writeSearchDocuments(archive: Archive, path: string): number {
+  return writeDocumentLines(path, searchDocuments(archive));
 }

@@ -60,6 +60,24 @@ export function encodeIntRange(values: ArrayLike<number>, start: number, end: nu
 }
 
 /**
+ * The first integer of an encoded list and how many characters it takes, so a list can
+ * be rewritten at its head without decoding the rest (build/: merging postings runs).
+ */
+export function decodeFirstInt(text: string): { value: number; length: number } {
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? DECODE[code]! : -1;
+    if (digit < 0) throw new CodecError(`bad character ${JSON.stringify(text[i])}`);
+    if (!(digit & 0x80)) return { value: value + digit * scale, length: i + 1 };
+    value += (digit & 0x7f) * scale;
+    scale *= BASE;
+  }
+  throw new CodecError("truncated number");
+}
+
+/**
  * Decodes a whole string of integers. One flat loop (no call per integer): a browser
  * decodes the meta part and postings on a cold page, before its JIT has warmed up.
  */

@@ -1,6 +1,6 @@
 /**
  * Docs: the encoding of a docs part (index-format.ts, "docs/K"), both ways: the records
- * of consecutive articles, each the article's entry of documents.json (documents.ts).
+ * of consecutive articles, each the article's search document (documents.ts).
  */
 import { searchDocument, parseDocument, type SearchDocument } from "./documents.ts";
 import { FormatError, checkBuild, type DocsPayload } from "./index-format.ts";

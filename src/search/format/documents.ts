@@ -1,7 +1,7 @@
 /**
- * Documents: the input of the search index, `<site>/search/documents.json`, written by
- * the site build (build/documents-writer.ts: one entry per article, plain text, in
- * archive order) and read by build/read-documents.ts. This module is its type and its
+ * Documents: the input of the search index, one record per article (plain text, in
+ * archive order), written by the site build as JSON Lines (build/documents-writer.ts) or,
+ * in the earlier form, as a whole `documents.json`, and read by build/read-documents.ts. This module is its type and its
  * validation; the index writer (build/index-writer.ts) turns documents into index parts,
  * whose docs parts hold the same records.
  */

@@ -8,7 +8,7 @@
  * - index-format.ts (this file): the parts, their names, files and payload types;
  * - codec.ts: lists of integers as strings; front-coding.ts: sorted term lists;
  * - meta.ts, postings.ts, docs.ts: each part's encoder, validating decoder and checks;
- * - documents.ts: an article's record (documents.json and docs parts);
+ * - documents.ts: an article's record (the build's search documents and docs parts);
  * - index-location.ts: where the parts live (what the page script needs).
  *
  * test/search/format.test.ts round-trips each part; test/search/index.test.ts checks the
@@ -43,12 +43,12 @@
  *   part or thousands.
  * - `docs/K` (DocsPayload): what a results list and a snippet need about articles
  *   K·docsPerPart to K·docsPerPart + docsPerPart − 1: `{first, docs}`, each doc the
- *   article's entry of documents.json (title, URL, date, column, people, text fields).
+ *   article's search document (title, URL, date, column, people, text fields).
  *   With the default docsPerPart of 1, a query downloads one small part per result it
  *   shows, never the text of every matching article.
  *
  * ## Numbers
- * Documents are numbered 0…docCount−1 in archive order (the order of documents.json);
+ * Documents are numbered 0…docCount−1 in archive order (the order of the search documents);
  * the Lunr document ref of number n is the string `d` + n (e.g. "d17"). Fields are numbered in
  * `meta.fields` order (F fields). Lists of non-negative integers are stored as strings
  * by codec.ts ("codec" below): one to three printable characters per small integer, no

@@ -12,7 +12,7 @@
  * its own arena (build/collect-direct.ts) and encodes the arena's ranges with
  * `encodePostingsInts`, the reference writer encodes entries with `encodeTermPostings`.
  */
-import { decodeInts, encodeInt, encodeIntRange } from "./codec.ts";
+import { decodeFirstInt, decodeInts, encodeInt, encodeIntRange } from "./codec.ts";
 import { frontCode, frontDecode } from "./front-coding.ts";
 import { FormatError, checkBuild, type PostingsPayload } from "./index-format.ts";
 
@@ -49,6 +49,21 @@ export function encodeTermPostings(entries: readonly TermEntry[], fieldCount: nu
 /** Encodes integers already laid out as above, values[start, end) (the direct writer's arena). */
 export function encodePostingsInts(values: ArrayLike<number>, start: number, end: number): string {
   return encodeIntRange(values, start, end);
+}
+
+/**
+ * A term's postings with every article number moved by `docShift`: only the first
+ * entry's head changes, since the others are distances from the entry before. Used to
+ * join postings encoded apart (build/: runs of consecutive articles, each numbered from
+ * its own start): `docShift` is the run's first article number minus the last article
+ * number of the term's postings before it (0 if none).
+ */
+export function shiftPostings(encoded: string, docShift: number, fieldCount: number): string {
+  if (docShift === 0 || encoded === "") return encoded;
+  const { value, length } = decodeFirstInt(encoded);
+  const out: string[] = [];
+  encodeInt(value + docShift * fieldCount, out);
+  return out.join("") + encoded.slice(length);
 }
 
 /**

@@ -1,0 +1,196 @@
+/**
+ * Stream index: the index build in bounded memory. Reads the search documents a line at
+ * a time from JSON Lines files (read-documents.ts), collects the postings of each run of
+ * consecutive articles in memory with the direct builder (collect-direct.ts) and writes
+ * the run to a work folder sorted by term (postings-runs.ts), then merges the runs term
+ * by term into postings parts cut as it goes (cut-parts.ts, PartCutter), and writes the
+ * docs parts as the documents pass and the meta part last. The files are those of
+ * index-writer.ts's `writeIndex` over the same documents, byte for byte
+ * (test/search/stream-index.test.ts): same numbering, same postings, same cuts.
+ *
+ * Memory is one run's collection, the few facts per article the meta part holds (date,
+ * column, people, field lengths), one line per run while merging, and the postings part
+ * being filled; it does not hold the archive's documents or postings.
+ *
+ * The build every part carries is hashed from the documents in a first pass over the
+ * files (index-writer.ts, BuildVersion), before any part is written.
+ *
+ * Like build-index.ts, the parts are written to a folder beside `<site>/search/index/`
+ * and swapped in only when complete: a failed build leaves the previous index in place.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { swapFolder } from "../../files/swap-folder.ts";
+import { dirname, join } from "node:path";
+import lunr from "lunr";
+import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
+import { FIELDS, columnFieldLength } from "../analysis/fields.ts";
+import { encodeDocsPart } from "../format/docs.ts";
+import type { SearchDocument } from "../format/documents.ts";
+import { COLUMN_FIELD, INDEX_DIR, META_PART, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
+import { encodeMeta, separator } from "../format/meta.ts";
+import { encodePostingsPart } from "../format/postings.ts";
+import { collectDirect } from "./collect-direct.ts";
+import { PartCutter } from "./cut-parts.ts";
+import { BM25, BuildVersion, DEFAULT_PART_BYTES, type WriteOptions } from "./index-writer.ts";
+import { mergeRuns, writeRun } from "./postings-runs.ts";
+import { readDocumentFiles } from "./read-documents.ts";
+
+/**
+ * Default number of articles per run. A run's collection takes memory in proportion to
+ * its articles' tokens; more runs cost more files open while merging.
+ */
+export const DEFAULT_RUN_DOCUMENTS = 5000;
+
+export interface StreamOptions extends Omit<WriteOptions, "builder"> {
+  /** At most this many articles per run (default DEFAULT_RUN_DOCUMENTS); a run also ends with its file. */
+  runDocuments?: number;
+}
+
+export interface BuildFromRunsInput extends StreamOptions {
+  /** JSON Lines files of search documents (a `.json` file: a whole documents.json), together the archive in order. */
+  documentFiles: readonly string[];
+  /** The site: the index goes to `<siteDir>/search/index/`. */
+  siteDir: string;
+  /** Where the runs are written (in a folder of their own, removed at the end). */
+  workDir: string;
+}
+
+export interface BuildIndexReport {
+  documents: number;
+  terms: number;
+  runs: number;
+  files: number;
+  bytes: number;
+  milliseconds: number;
+}
+
+/** One string object per distinct value, so the facts of many articles share their names. */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/** Builds `<siteDir>/search/index/` from the documents, streaming (see the module comment). */
+export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<BuildIndexReport> {
+  const started = performance.now();
+  const docsPerPart = Math.max(1, Math.floor(input.docsPerPart ?? 1));
+  const maxTerms = Math.max(1, Math.floor(input.maxTermsPerPart ?? Number.POSITIVE_INFINITY));
+  const budget = Math.max(1, input.partBytes ?? DEFAULT_PART_BYTES);
+  const runDocuments = Math.max(1, Math.floor(input.runDocuments ?? DEFAULT_RUN_DOCUMENTS));
+  const target = join(input.siteDir, INDEX_DIR);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = `${target}.tmp-${stamp}`;
+  const previous = `${target}.old-${stamp}`;
+  mkdirSync(input.workDir, { recursive: true });
+  const runsDir = mkdtempSync(join(input.workDir, "runs-"));
+  let files = 0;
+  let bytes = 0;
+  const folders = new Set<string>();
+  const write = (name: string, payload: unknown) => {
+    const content = wrapPart(name, payload);
+    const file = join(staging, partFile(name));
+    const folder = dirname(file);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    writeFileSync(file, content);
+    files++;
+    bytes += Buffer.byteLength(content);
+  };
+  try {
+    // Pass 0: the build every part carries (index-format.ts, "Builds") is known before the first part is written.
+    const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms });
+    const seen = new Set<string>();
+    for (const path of input.documentFiles) for (const doc of readDocumentFiles([path], seen)) version.add(doc);
+    const build = version.digest();
+
+    // Pass 1: documents → docs parts, the meta facts, and one sorted run per chunk of articles.
+    const intern = interner();
+    const articles: Array<{ date: string | null; column?: string; people: string[] }> = [];
+    const fieldLengths: number[][] = [];
+    const runs: string[] = [];
+    const columnField = FIELDS.findIndex((f) => f.name === COLUMN_FIELD);
+    let docs: SearchDocument[] = [];
+    let docsFirst = 0;
+    let chunk: SearchDocument[] = [];
+    let chunkFirst = 0;
+    let count = 0;
+    const ids = new Set<string>();
+    const flushRun = () => {
+      if (chunk.length === 0) return;
+      const collected = collectDirect(chunk);
+      chunk.forEach((d, i) => {
+        // The column field's lengths are not stored: the loader recomputes them from the names.
+        if (collected.fieldLengths[i]![columnField] !== columnFieldLength(d.column)) throw new Error(`column field of ${d.id}: length does not recompute`);
+        fieldLengths.push(collected.fieldLengths[i]!);
+      });
+      const path = join(runsDir, `${String(runs.length).padStart(6, "0")}.run`);
+      writeRun(path, collected, chunkFirst);
+      runs.push(path);
+      chunk = [];
+      chunkFirst = count;
+    };
+    for (const path of input.documentFiles) {
+      for (const doc of readDocumentFiles([path], ids)) {
+        const fact: (typeof articles)[number] = { date: doc.date === null ? null : intern(doc.date), people: doc.people.map((p) => intern(p.name)) };
+        if (doc.column !== undefined) fact.column = intern(doc.column);
+        articles.push(fact);
+        docs.push(doc);
+        if (docs.length === docsPerPart) {
+          write(docsPartName(docsFirst / docsPerPart), encodeDocsPart(docsFirst, docs, build));
+          docs = [];
+          docsFirst += docsPerPart;
+        }
+        chunk.push(doc);
+        count++;
+        if (chunk.length === runDocuments) flushRun();
+      }
+      flushRun();
+    }
+    if (docs.length > 0) write(docsPartName(docsFirst / docsPerPart), encodeDocsPart(docsFirst, docs, build));
+
+    // Pass 2: the runs merged term by term, cut into postings parts as they come.
+    let termCount = 0;
+    let parts = 0;
+    let lastTerm = "";
+    const firsts: string[] = [];
+    const cutter = new PartCutter<{ term: string; postings: string }>(budget, maxTerms, (items) => {
+      if (parts > 0) firsts.push(separator(lastTerm, items[0]!.term));
+      if (items.length > 0) lastTerm = items[items.length - 1]!.term;
+      write(postingsPartName(parts++), encodePostingsPart({ terms: items.map((i) => i.term), postings: items.map((i) => i.postings) }, build));
+    });
+    mergeRuns(runs, (term, postings) => {
+      termCount++;
+      cutter.add(term, Buffer.byteLength(term, "utf8") + postings.length + 2, { term, postings });
+    });
+    cutter.finish();
+
+    write(
+      META_PART,
+      encodeMeta({
+        analyzer: ANALYZER_VERSION,
+        build,
+        lunr: lunr.version,
+        bm25: BM25,
+        fields: FIELDS.map((f) => [f.name, f.boost] as const),
+        termCount,
+        docsPerPart,
+        partFirsts: firsts,
+        articles,
+        fieldLengths,
+      }),
+    );
+    swapFolder(staging, target, previous);
+    return { documents: count, terms: termCount, runs: runs.length, files, bytes, milliseconds: performance.now() - started };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  } finally {
+    rmSync(runsDir, { recursive: true, force: true });
+  }
+}
+
