@@ -33,9 +33,10 @@ const started = performance.now();
 mkdirSync(dirname(out), { recursive: true });
 const output = stageOutput(out, (signal) => console.error(`Build interrupted (${signal}); ${values.out} was left as it was.`));
 try {
-  await buildSharded({ contentDir: resolve(values.content), outDir: output.staging, workDir: output.work, siteUrl: values["site-url"], quiet: values.quiet, shardArticles });
+  const report = await buildSharded({ contentDir: resolve(values.content), outDir: output.staging, workDir: output.work, siteUrl: values["site-url"], quiet: values.quiet, shardArticles });
   output.commit();
-  console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const shards = `${report.shards} shard${report.shards === 1 ? "" : "s"}`;
+  console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s (${report.articles} articles, ${shards})`);
 } catch (error) {
   output.abandon();
   console.error(`Build failed; ${values.out} was left as it was.\n${(error as Error).message}`);
