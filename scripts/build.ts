@@ -1,15 +1,16 @@
 /**
  * Build: the whole site (pages, feed, sitemap, search documents and index) into
- * _site/ or --out. Builds into a staging folder beside the output and swaps it in
- * only when everything succeeded (src/site/staged-output.ts), so a failed or
- * interrupted build leaves the previous site untouched and no staging folder.
+ * _site/ or --out, in shards of about --shard-articles articles
+ * (src/build/sharded-build.ts). Builds into a staging folder beside the output and
+ * swaps it in only when everything succeeded (src/site/staged-output.ts), so a
+ * failed or interrupted build leaves the previous site untouched and no staging folder.
  *
- *   npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--quiet]
+ *   npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--shard-articles N] [--quiet]
  */
 import { parseArgs } from "node:util";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { buildSite } from "../src/site/build-site.ts";
+import { buildSharded } from "../src/build/sharded-build.ts";
 import { stageOutput } from "../src/site/staged-output.ts";
 
 const { values } = parseArgs({
@@ -17,18 +18,25 @@ const { values } = parseArgs({
     content: { type: "string", default: "content" },
     out: { type: "string", default: "_site" },
     "site-url": { type: "string" },
+    "shard-articles": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
+const shardArticles = values["shard-articles"] === undefined ? undefined : Number(values["shard-articles"]);
+if (shardArticles !== undefined && !(Number.isInteger(shardArticles) && shardArticles >= 1)) {
+  console.error(`--shard-articles must be a positive whole number, got ${JSON.stringify(values["shard-articles"])}`);
+  process.exit(2);
+}
 
 const out = resolve(values.out);
 const started = performance.now();
 mkdirSync(dirname(out), { recursive: true });
 const output = stageOutput(out, (signal) => console.error(`Build interrupted (${signal}); ${values.out} was left as it was.`));
 try {
-  await buildSite({ contentDir: resolve(values.content), outDir: output.staging, siteUrl: values["site-url"], quiet: values.quiet });
+  const report = await buildSharded({ contentDir: resolve(values.content), outDir: output.staging, workDir: output.work, siteUrl: values["site-url"], quiet: values.quiet, shardArticles });
   output.commit();
-  console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const shards = `${report.shards} shard${report.shards === 1 ? "" : "s"}`;
+  console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s (${report.articles} articles, ${shards})`);
 } catch (error) {
   output.abandon();
   console.error(`Build failed; ${values.out} was left as it was.\n${(error as Error).message}`);

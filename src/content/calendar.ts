@@ -11,7 +11,7 @@
  * an edition with no date at all is listed apart. Nothing is guessed.
  */
 import { weekday } from "./labels.ts";
-import type { Edition } from "./model.ts";
+import type { ArticleSummary, Edition } from "./model.ts";
 import type { Link } from "./edition-order.ts";
 
 /** One edition as the calendar lists it. */
@@ -78,7 +78,7 @@ export interface Calendar {
 
 export const WEEK_HEADER = ["日", "一", "二", "三", "四", "五", "六"];
 
-function entryOf(edition: Edition, day?: number): CalendarEntry {
+function entryOf(edition: Edition<ArticleSummary>, day?: number): CalendarEntry {
   return {
     url: edition.url,
     label: edition.dateLabel,
@@ -106,7 +106,7 @@ function monthGrid(year: number, month: number, byDay: Map<number, CalendarEntry
 }
 
 /** The calendar of `editions` (any order). */
-export function buildCalendar(editions: Edition[]): Calendar {
+export function buildCalendar(editions: Edition<ArticleSummary>[]): Calendar {
   const months = new Map<string, { year: number; month: number; dated: CalendarEntry[]; undated: CalendarEntry[] }>();
   const yearOnly = new Map<number, CalendarEntry[]>();
   const undated: CalendarEntry[] = [];

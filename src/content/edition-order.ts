@@ -8,7 +8,7 @@
  * tree, so the model stays free of cycles); the site build calls it once after
  * loading (src/site/archive-data.ts).
  */
-import type { Archive, Article, Edition, Page } from "./model.ts";
+import type { Archive, Article, ArticleSummary, Edition, Page } from "./model.ts";
 
 export interface Link {
   url: string;
@@ -38,25 +38,25 @@ export interface EditionNav {
   articleCount: number;
 }
 
-export type OrderedEdition = Edition & { nav: EditionNav };
-export type OrderedPage = Page & { nav: EditionNav; earlierPage?: Link | undefined; laterPage?: Link | undefined };
-export type OrderedArticle = Article & { nav: EditionNav };
-export type OrderedArchive = Archive & { editions: OrderedEdition[]; pages: OrderedPage[]; articles: OrderedArticle[] };
+export type OrderedEdition<A extends ArticleSummary = Article> = Edition<A> & { nav: EditionNav };
+export type OrderedPage<A extends ArticleSummary = Article> = Page<A> & { nav: EditionNav; earlierPage?: Link | undefined; laterPage?: Link | undefined };
+export type OrderedArticle<A extends ArticleSummary = Article> = A & { nav: EditionNav };
+export type OrderedArchive<A extends ArticleSummary = Article> = Archive<A> & { editions: OrderedEdition<A>[]; pages: OrderedPage<A>[]; articles: OrderedArticle<A>[] };
 
-export function pageLink(page: Page): PageLink {
+export function pageLink(page: Page<ArticleSummary>): PageLink {
   const number = page.number.value === null ? null : `第${page.number.value}版${page.number.status === "inferred" ? "（推断）" : ""}`;
   const name = page.name.value === null ? null : `${page.name.value}${page.name.status === "inferred" ? "（推断）" : ""}`;
   return { id: page.id, url: page.url, number, name, label: page.label };
 }
 
 /** A link to `other` from `from`, naming its page when the step crosses to another page. */
-function neighbour(other: Article, from: Article): NonNullable<Article["prev"]> & { page?: string } {
+function neighbour(other: ArticleSummary, from: ArticleSummary): NonNullable<Article["prev"]> & { page?: string } {
   const link = { title: other.shortTitle, url: other.url };
   return other.pageId === from.pageId ? link : { ...link, page: other.printPage.label };
 }
 
 /** Adds edition, page and article navigation to `archive` (in place) and returns it, typed. */
-export function orderArchive(archive: Archive): OrderedArchive {
+export function orderArchive<A extends ArticleSummary>(archive: Archive<A>): OrderedArchive<A> {
   const editions = archive.editions; // newest first
   editions.forEach((edition, i) => {
     const earlier = editions[i + 1];
@@ -86,5 +86,5 @@ export function orderArchive(archive: Archive): OrderedArchive {
       Object.assign(a, { nav });
     });
   });
-  return archive as OrderedArchive;
+  return archive as OrderedArchive<A>;
 }

@@ -24,7 +24,7 @@ import { RESERVED_EDITION_NAMES } from "./reserved-names.ts";
 import { shortTitle } from "./short-title.ts";
 import { endOfLastSentence } from "./sentence-ends.ts";
 import { pageFileNames, resolvePageFiles } from "./page-image.ts";
-import type { Archive, Article, Edition, Listing, Page } from "./model.ts";
+import type { Archive, Article, ArticleSummary, Edition, Listing, Page } from "./model.ts";
 
 export const EDITION_FILE = "edition.json";
 export const PAGE_FILE = "page.json";
@@ -39,12 +39,20 @@ interface Context {
 }
 
 export function loadArchive(contentDir: string): Archive {
-  const errors: ContentError[] = [];
-  const rel = (path: string) => relative(contentDir, path) || ".";
-  const report: Report = (file, field, message) => errors.push({ file: rel(file), field, message });
-  const ctx: Context = { root: contentDir, report };
-
   const editions: Edition[] = [];
+  scanArchive(contentDir, (edition) => editions.push(edition));
+  return assembleArchive(editions);
+}
+
+/**
+ * Reads and validates the archive one edition at a time, handing each valid
+ * edition to `visit` as soon as it is read (so a caller can keep only what it
+ * needs of it), then throws one ContentErrors listing every problem of the
+ * whole archive, if there was any. Editions come in folder order.
+ */
+export function scanArchive(contentDir: string, visit: (edition: Edition) => void): void {
+  const { errors, ctx } = collector(contentDir);
+  const { report } = ctx;
   if (!isDir(contentDir)) throw new ContentErrors([{ file: contentDir, field: "-", message: "content folder does not exist" }]);
   let folders = 0;
   for (const entry of entries(contentDir, ctx)) {
@@ -55,24 +63,66 @@ export function loadArchive(contentDir: string): Archive {
     else {
       folders++;
       const edition = loadEdition(entry.path, entry.name, ctx);
-      if (edition) editions.push(edition);
+      if (edition) visit(edition);
     }
   }
   if (folders === 0) report(contentDir, "-", "no edition found: expected content/EDITION/edition.json");
   if (errors.length) throw new ContentErrors(errors);
+}
 
-  editions.sort((a, b) => b.sortKey.localeCompare(a.sortKey) || a.id.localeCompare(b.id));
+/**
+ * The editions named by `ids` (folder names), read in full, in archive order:
+ * what one shard of the sharded build renders, after a scan of the whole
+ * archive found no error. Any error found now (a file changed since) is thrown.
+ */
+export function loadEditions(contentDir: string, ids: readonly string[]): Edition[] {
+  const { errors, ctx } = collector(contentDir);
+  const wanted = new Set(ids);
+  const editions: Edition[] = [];
+  for (const entry of entries(contentDir, ctx)) {
+    if (entry.kind !== "folder" || !wanted.has(entry.name)) continue;
+    wanted.delete(entry.name);
+    const edition = loadEdition(entry.path, entry.name, ctx);
+    if (edition) editions.push(edition);
+  }
+  for (const id of wanted) ctx.report(join(contentDir, id), "-", "is missing (it was there when the build began)");
+  if (errors.length) throw new ContentErrors(errors);
+  return editions.sort(byArchiveOrder);
+}
+
+/** Newest first; editions of one date by folder name. */
+export function byArchiveOrder(a: Pick<Edition, "sortKey" | "id">, b: Pick<Edition, "sortKey" | "id">): number {
+  return b.sortKey.localeCompare(a.sortKey) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The archive of `editions` (any order): sorted, flattened, with the column and
+ * person listings and every article's listing URLs. Works on full articles and
+ * on summaries alike.
+ */
+export function assembleArchive<A extends ArticleSummary>(editions: Edition<A>[]): Archive<A> {
+  editions.sort(byArchiveOrder);
   const pages = editions.flatMap((e) => e.pages);
   const articles = pages.flatMap((p) => p.articles);
   const columns = listings(articles, (a) => (a.column ? [a.column] : []), "columns");
   const people = listings(articles, (a) => a.people.map((p) => p.name), "people");
-  const columnUrl = new Map(columns.map((l) => [l.name, l.url]));
-  const personUrl = new Map(people.map((l) => [l.name, l.url]));
+  setListingUrls(articles, new Map(columns.map((l) => [l.name, l.url])), new Map(people.map((l) => [l.name, l.url])));
+  return { editions, pages, articles, columns, people };
+}
+
+/** Points every article at its column's and its people's listing pages. */
+export function setListingUrls(articles: readonly ArticleSummary[], columnUrl: ReadonlyMap<string, string>, personUrl: ReadonlyMap<string, string>): void {
   for (const a of articles) {
     a.columnUrl = a.column ? columnUrl.get(a.column) : undefined;
     for (const p of a.people) p.url = personUrl.get(p.name)!;
   }
-  return { editions, pages, articles, columns, people };
+}
+
+function collector(contentDir: string): { errors: ContentError[]; ctx: Context } {
+  const errors: ContentError[] = [];
+  const rel = (path: string) => relative(contentDir, path) || ".";
+  const report: Report = (file, field, message) => errors.push({ file: rel(file), field, message });
+  return { errors, ctx: { root: contentDir, report } };
 }
 
 /** A folder's entries; one that cannot be listed is reported and reads as empty. */
@@ -311,8 +361,8 @@ function summarize(text: string): string {
   return end > 41 ? cut.slice(0, end) : `${cut}…`;
 }
 
-function listings(articles: Article[], keys: (a: Article) => string[], base: string): Listing[] {
-  const byName = new Map<string, Article[]>();
+function listings<A extends ArticleSummary>(articles: A[], keys: (a: A) => string[], base: string): Listing<A>[] {
+  const byName = new Map<string, A[]>();
   for (const a of articles) {
     for (const key of new Set(keys(a))) {
       const list = byName.get(key) ?? [];

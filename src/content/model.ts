@@ -12,7 +12,12 @@ export interface Fact<T> {
   note?: string | undefined;
 }
 
-export interface Article {
+/**
+ * What the pages that span the archive need of an article (lists, calendar,
+ * navigation, sitemaps, listings): no body, no summary, no headline beyond the
+ * short one. The sharded build (src/build/) keeps only this of every article.
+ */
+export interface ArticleSummary {
   /** `edition/page/slug`: unique in the archive. */
   id: string;
   slug: string;
@@ -26,7 +31,6 @@ export interface Article {
   edition: { id: string; url: string; dateLabel: string; date: string | null };
   printPage: { id: string; url: string; label: string };
   order: number;
-  title: string;
   /** The title cut to at most SHORT_TITLE_MAX characters, for <title>, lists and links; the article page shows `title`. */
   shortTitle: string;
   kicker?: string | undefined;
@@ -34,10 +38,16 @@ export interface Article {
   column?: string | undefined;
   /** The column's listing page. */
   columnUrl?: string | undefined;
-  byline?: string | undefined;
   source?: string | undefined;
   /** Each person with the URL of their listing page. */
   people: (Person & { url: string })[];
+  prev?: { title: string; url: string } | undefined;
+  next?: { title: string; url: string } | undefined;
+}
+
+export interface Article extends ArticleSummary {
+  title: string;
+  byline?: string | undefined;
   readingTip?: string | undefined;
   caption?: string | undefined;
   credit?: string | undefined;
@@ -49,11 +59,9 @@ export interface Article {
   blocks: TextBlock[];
   /** A plain-text summary for <meta name="description"> and feeds. */
   description: string;
-  prev?: { title: string; url: string } | undefined;
-  next?: { title: string; url: string } | undefined;
 }
 
-export interface Page {
+export interface Page<A extends ArticleSummary = Article> {
   /** `edition/page` */
   id: string;
   slug: string;
@@ -65,7 +73,7 @@ export interface Page {
   /** 第3版 · 工会新闻, or 版次不详 when the print does not say. */
   label: string;
   unplaced: NonNullable<PageData["unplaced"]>;
-  articles: Article[];
+  articles: A[];
   /** The printed page's image with each article's region, when page.json names one (src/content/page-image.ts). */
   image?: PageImage | undefined;
   /** A PDF of the printed page, when page.json names one. */
@@ -96,7 +104,7 @@ export interface PageRegion {
   points: string;
 }
 
-export interface Edition {
+export interface Edition<A extends ArticleSummary = Article> {
   id: string;
   url: string;
   date: Fact<string>;
@@ -107,24 +115,24 @@ export interface Edition {
   sortKey: string;
   paper: Fact<string>;
   note?: string | undefined;
-  pages: Page[];
+  pages: Page<A>[];
 }
 
 /** Articles of a column or a person, for their listing pages. */
-export interface Listing {
+export interface Listing<A extends ArticleSummary = Article> {
   name: string;
   slug: string;
   url: string;
-  articles: Article[];
+  articles: A[];
 }
 
-export interface Archive {
+export interface Archive<A extends ArticleSummary = Article> {
   /** Newest first. */
-  editions: Edition[];
+  editions: Edition<A>[];
   /** Every page of every edition, in edition order. */
-  pages: Page[];
+  pages: Page<A>[];
   /** In reading order: newest edition first, then page, then order on the page. */
-  articles: Article[];
-  columns: Listing[];
-  people: Listing[];
+  articles: A[];
+  columns: Listing<A>[];
+  people: Listing<A>[];
 }

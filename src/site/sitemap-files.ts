@@ -8,7 +8,7 @@
  * column and people pages) are `sitemap-lists.xml`, cut the same way. Files sit at
  * the site root, since a sitemap may list only URLs under its own folder.
  */
-import type { Archive } from "../content/model.ts";
+import type { Archive, ArticleSummary } from "../content/model.ts";
 
 /** The sitemap protocol's limit of URLs per file (and of files per index). */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -24,7 +24,7 @@ export interface SitemapFile {
  * The sitemap files of an archive, at most `limit` URLs each. BANMIAN_SITEMAP_LIMIT
  * sets a smaller limit, so tests can see an archive cut into many files.
  */
-export function sitemapFiles(archive: Archive, limit = Number(process.env.BANMIAN_SITEMAP_LIMIT) || SITEMAP_URL_LIMIT): SitemapFile[] {
+export function sitemapFiles(archive: Archive<ArticleSummary>, limit = Number(process.env.BANMIAN_SITEMAP_LIMIT) || SITEMAP_URL_LIMIT): SitemapFile[] {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`sitemap limit must be a positive whole number, got ${limit}`);
   const groups = new Map<string, string[]>();
   groups.set("lists", ["index.html", "archive/index.html", "columns/index.html", "people/index.html", ...[...archive.columns, ...archive.people].map((l) => `${l.url}index.html`)]);

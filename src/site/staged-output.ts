@@ -5,7 +5,9 @@
  * leaves the previous output as it was. A build killed outright (SIGKILL, a power
  * cut) cannot clean up, so every build first removes what dead builds left, and
  * puts back a previous output that a kill in the middle of the swap had moved
- * aside.
+ * aside. Beside it, `.NAME.work-PID` holds what the build needs but does not
+ * publish (the sharded build's specs and search documents); it is removed
+ * whichever way the build ends.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -14,6 +16,8 @@ import { swapFolder } from "../files/swap-folder.ts";
 export interface StagedOutput {
   /** Where the build writes. */
   staging: string;
+  /** A folder for the build's own files, never published. */
+  work: string;
   /** Moves the staging folder to the output; the previous output is removed. */
   commit(): void;
   /** Removes the staging folder (and puts the previous output back if a swap was cut short). */
@@ -26,10 +30,13 @@ export function stageOutput(out: string, onSignal: (signal: string) => void): St
   const parent = dirname(out);
   const staging = join(parent, `${stagingPrefix(out)}${process.pid}`);
   const aside = `${staging}.old`;
+  const work = join(parent, `${workPrefix(out)}${process.pid}`);
   removeLeftovers(out);
   rmSync(staging, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
   let done = false;
   const abandon = () => {
+    rmSync(work, { recursive: true, force: true });
     if (done) return;
     done = true;
     rmSync(staging, { recursive: true, force: true });
@@ -48,10 +55,12 @@ export function stageOutput(out: string, onSignal: (signal: string) => void): St
   }
   return {
     staging,
+    work,
     commit() {
       // Synchronous: a signal's handler runs only after it.
       swapFolder(staging, out, aside);
       done = true;
+      rmSync(work, { recursive: true, force: true });
     },
     abandon,
   };
@@ -59,6 +68,10 @@ export function stageOutput(out: string, onSignal: (signal: string) => void): St
 
 function stagingPrefix(out: string): string {
   return `.${basename(out)}.building-`;
+}
+
+function workPrefix(out: string): string {
+  return `.${basename(out)}.work-`;
 }
 
 /** Removes the staging folders of builds no longer running, restoring an output that one had moved aside. */
@@ -79,6 +92,10 @@ export function removeLeftovers(out: string): void {
     if (match[2] && !existsSync(out)) renameSync(join(parent, name), out);
   }
   for (const { name } of leftovers) rmSync(join(parent, name), { recursive: true, force: true });
+  const work = workPrefix(out);
+  for (const name of names) {
+    if (name.startsWith(work) && /^\d+$/u.test(name.slice(work.length)) && !isRunning(Number(name.slice(work.length)))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 function isRunning(pid: number): boolean {

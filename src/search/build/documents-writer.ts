@@ -1,12 +1,14 @@
 /**
  * Documents writer: the site build's hand-over to the search index. Writes the search
  * documents (format/documents.ts), one plain-text record per article in archive order,
- * as a JSON Lines file (one record a line) in the build's work folder, outside the
- * published site; the streaming index builder (stream-index.ts) reads it back a line at
- * a time. Written in batches, never as one string of the whole archive.
+ * as JSON Lines (one record a line) in the build's work folder, outside the published
+ * site: one file for a whole build, one per shard for the sharded build (src/build/).
+ * The streaming index builder (stream-index.ts) reads them back a line at a time.
+ * Written in batches, never as one string of the whole archive.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
-import type { Archive } from "../../content/model.ts";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Archive, Article } from "../../content/model.ts";
 import type { SearchDocument } from "../format/documents.ts";
 
 /** Bytes of lines gathered before each write. */
@@ -14,6 +16,7 @@ const BATCH = 1 << 20;
 
 /** Writes the records to `path` as JSON Lines; returns how many. */
 export function writeDocumentLines(path: string, documents: Iterable<SearchDocument>): number {
+  mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, "w");
   let count = 0;
   try {
@@ -38,31 +41,37 @@ export function writeDocumentLines(path: string, documents: Iterable<SearchDocum
   return count;
 }
 
-/** The search record of each article of the archive, in archive order. */
-export function* searchDocuments(archive: Archive): Generator<SearchDocument> {
-  for (const a of archive.articles) {
-    // Typed records: a field the format does not know (a person's page URL) stays out.
-    yield {
-      id: a.id,
-      url: a.url,
-      title: a.title,
-      ...(a.kicker ? { kicker: a.kicker } : {}),
-      ...(a.subtitle ? { subtitle: a.subtitle } : {}),
-      ...(a.column ? { column: a.column } : {}),
-      ...(a.byline ? { byline: a.byline } : {}),
-      people: a.people.map((p) => ({ name: p.name, role: p.role })),
-      date: a.edition.date,
-      dateLabel: a.edition.dateLabel,
-      edition: a.editionId,
-      page: { id: a.printPage.id, label: a.printPage.label },
-      ...(a.readingTip ? { readingTip: a.readingTip } : {}),
-      body: a.blocks.filter((b) => b.kind !== "gap").map((b) => b.text),
-      ...(a.caption ? { caption: a.caption } : {}),
-    };
-  }
+/** An article's record. Typed: a field the format does not know (a person's page URL) stays out. */
+export function articleDocument(a: Article): SearchDocument {
+  return {
+    id: a.id,
+    url: a.url,
+    title: a.title,
+    ...(a.kicker ? { kicker: a.kicker } : {}),
+    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+    ...(a.column ? { column: a.column } : {}),
+    ...(a.byline ? { byline: a.byline } : {}),
+    people: a.people.map((p) => ({ name: p.name, role: p.role })),
+    date: a.edition.date,
+    dateLabel: a.edition.dateLabel,
+    edition: a.editionId,
+    page: { id: a.printPage.id, label: a.printPage.label },
+    ...(a.readingTip ? { readingTip: a.readingTip } : {}),
+    body: a.blocks.filter((b) => b.kind !== "gap").map((b) => b.text),
+    ...(a.caption ? { caption: a.caption } : {}),
+  };
+}
+
+function* articleDocuments(articles: Iterable<Article>): Generator<SearchDocument> {
+  for (const a of articles) yield articleDocument(a);
+}
+
+/** Writes the search documents of `articles` (in archive order) to `path` (JSON Lines). */
+export function writeArticleDocuments(articles: Iterable<Article>, path: string): number {
+  return writeDocumentLines(path, articleDocuments(articles));
 }
 
 /** Writes the archive's search documents to `path` (JSON Lines). */
 export function writeSearchDocuments(archive: Archive, path: string): number {
-  return writeDocumentLines(path, searchDocuments(archive));
+  return writeArticleDocuments(archive.articles, path);
 }
