@@ -317,7 +317,7 @@ gate.test("a save interrupted by a server restart goes on by itself when the ser
   server = await serveStatic(dir, { port });
   try {
     // No `online` event comes (the browser was never offline): the retry timer resumes it.
-    await status.filter({ hasText: "已保存,断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
+    await status.filter({ hasText: "已保存，断网也能阅读和检索" }).waitFor({ timeout: 30_000 });
     await context.setOffline(true);
     await page.goto(`${server.url}${UNVISITED.url}index.html`);
     assert.is(await page.locator("h1").textContent(), UNVISITED.title, "an unvisited article was saved");
