@@ -4,41 +4,23 @@
  * as JSON Lines (one record a line) in the build's work folder, outside the published
  * site: one file for a whole build, one per shard for the sharded build (src/build/).
  * The streaming index builder (stream-index.ts) reads them back a line at a time.
- * Written in batches, never as one string of the whole archive.
+ * Written in batches (src/files/write-lines.ts), never as one string of the whole archive.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Archive, Article } from "../../content/model.ts";
 import type { SearchDocument } from "../format/documents.ts";
-
-/** Bytes of lines gathered before each write. */
-const BATCH = 1 << 20;
+import { writeLines } from "../../files/write-lines.ts";
 
 /** Writes the records to `path` as JSON Lines; returns how many. */
 export function writeDocumentLines(path: string, documents: Iterable<SearchDocument>): number {
   mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, "w");
-  let count = 0;
-  try {
-    let batch: string[] = [];
-    let bytes = 0;
-    for (const doc of documents) {
-      // JSON.stringify escapes every control character, line feeds included: one record, one line.
-      const line = `${JSON.stringify(doc)}\n`;
-      batch.push(line);
-      bytes += line.length;
-      count++;
-      if (bytes >= BATCH) {
-        writeSync(fd, batch.join(""));
-        batch = [];
-        bytes = 0;
-      }
-    }
-    if (batch.length > 0) writeSync(fd, batch.join(""));
-  } finally {
-    closeSync(fd);
-  }
-  return count;
+  return writeLines(path, documentLines(documents));
+}
+
+function* documentLines(documents: Iterable<SearchDocument>): Generator<string> {
+  // JSON.stringify escapes every control character, line feeds included: one record, one line.
+  for (const doc of documents) yield `${JSON.stringify(doc)}\n`;
 }
 
 /** An article's record. Typed: a field the format does not know (a person's page URL) stays out. */

@@ -16,14 +16,12 @@
  * shifts each run's first entry to count from the term's last article before it
  * (postings.ts, shiftPostings), which gives exactly the postings of the whole archive.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
 import { FIELDS } from "../analysis/fields.ts";
 import { shiftPostings } from "../format/postings.ts";
 import type { collectDirect } from "./collect-direct.ts";
 import { compareCodeUnits } from "./collected.ts";
 import { LineReader } from "./line-reader.ts";
-
-const BATCH = 1 << 20;
+import { writeLines } from "../../files/write-lines.ts";
 
 /** Bytes each run's reader takes at a time: the merge holds one buffer per run. */
 const READ_CHUNK = 1 << 16;
@@ -31,24 +29,14 @@ const READ_CHUNK = 1 << 16;
 /** Writes the run of articles collected from `first` on (their numbers in the archive). */
 export function writeRun(path: string, collected: ReturnType<typeof collectDirect>, first: number): void {
   const F = FIELDS.length;
-  const fd = openSync(path, "w");
-  try {
-    let batch: string[] = [];
-    let bytes = 0;
-    collected.terms.forEach((term, i) => {
-      if (/[ \n]/.test(term)) throw new Error(`term ${JSON.stringify(term)} holds a space or line feed, which the index format does not allow`);
-      const line = `${term} ${first + collected.lastDoc(i)} ${shiftPostings(collected.postings(i), first, F)}\n`;
-      batch.push(line);
-      bytes += line.length;
-      if (bytes >= BATCH) {
-        writeSync(fd, batch.join(""));
-        batch = [];
-        bytes = 0;
-      }
-    });
-    if (batch.length > 0) writeSync(fd, batch.join(""));
-  } finally {
-    closeSync(fd);
+  writeLines(path, runLines(collected, first, F));
+}
+
+function* runLines(collected: ReturnType<typeof collectDirect>, first: number, F: number): Generator<string> {
+  for (let i = 0; i < collected.terms.length; i++) {
+    const term = collected.terms[i]!;
+    if (/[ \n]/.test(term)) throw new Error(`term ${JSON.stringify(term)} holds a space or line feed, which the index format does not allow`);
+    yield `${term} ${first + collected.lastDoc(i)} ${shiftPostings(collected.postings(i), first, F)}\n`;
   }
 }
 
