@@ -32,32 +32,32 @@ const list = (paths: readonly string[]) => paths.map((p) => `  ${q(p)}`).join("\
 export const unassignedReasons = {
   creditAlone: (): Reason => ({
     reason: "a photo credit with no caption or title above it",
-    reasonZh: "这一行是图片署名,但上方没有图片说明或标题,无法确定属于哪张图片",
+    reasonZh: "这一行是图片署名，但上方没有图片说明或标题，无法确定属于哪张图片",
   }),
-  secondByline: (): Reason => ({ reason: "a second byline in one head", reasonZh: "同一标题下出现第二个署名行,无法确定归属" }),
+  secondByline: (): Reason => ({ reason: "a second byline in one head", reasonZh: "同一标题下出现第二个署名行，无法确定归属" }),
   severalKickers: (): Reason => ({
     reason: "several kicker lines above one title; the one nearest the title was kept",
-    reasonZh: "同一标题上方有多行引题样式的文字,只保留了紧靠标题的一行",
+    reasonZh: "同一标题上方有多行引题样式的文字，只保留了紧靠标题的一行",
   }),
   thirdHeading: (): Reason => ({
     reason: "a third heading line under a kicker, title and subtitle",
-    reasonZh: "标题、副题之下还有一行标题样式的文字,无法确定其作用",
+    reasonZh: "标题、副题之下还有一行标题样式的文字，无法确定其作用",
   }),
-  tooManyHeadings: (): Reason => ({ reason: "more heading lines than a head holds", reasonZh: "标题行过多,无法确定其作用" }),
+  tooManyHeadings: (): Reason => ({ reason: "more heading lines than a head holds", reasonZh: "标题行过多，无法确定其作用" }),
   cameAlong: (where: string, title: string, field: string): Reason => ({
     reason: `came with the text placed ${where} ${title}, which already has its ${field}`,
-    reasonZh: `这一行随一段文字归入${title},但该稿已有同类内容,无法确定其作用`,
+    reasonZh: `这一行随一段文字归入${title}，但该稿已有同类内容，无法确定其作用`,
   }),
   kickerElsewhere: (own: string, other: string, score: number, ownScore: number, words: string): Reason => ({
     reason: `looks like the kicker of ${own} below it, but its words belong to ${other} (overlap ${fmt(score)} against ${fmt(ownScore)}; shared: ${words})`,
-    reasonZh: `这一行像是下方稿件${own}的引题,但其用词与该稿不符,反而与本版稿件${other}相近;不能确定它属于哪篇稿件,因此不归入任何一篇。`,
+    reasonZh: `这一行像是下方稿件${own}的引题，但其用词与该稿不符，反而与本版稿件${other}相近；不能确定它属于哪篇稿件，因此不归入任何一篇。`,
   }),
-  photoWithoutTitle: (): Reason => ({ reason: "a photo caption or credit with no title", reasonZh: "图片说明或署名,上方没有标题" }),
+  photoWithoutTitle: (): Reason => ({ reason: "a photo caption or credit with no title", reasonZh: "图片说明或署名，上方没有标题" }),
   textWithoutHeading: (from: number, to: number, doubt: string | undefined): Reason => ({
     reason: `text with no heading (lines ${from}–${to}) that no article on the page clearly continues${doubt ? `: ${doubt}` : ""}`,
-    reasonZh: "这段文字没有标题,也无法确定是本版哪篇稿件的一部分",
+    reasonZh: "这段文字没有标题，也无法确定是本版哪篇稿件的一部分",
   }),
-  headWithoutTitle: (): Reason => ({ reason: "a head with no title", reasonZh: "标题以外的标题区文字,下方没有标题" }),
+  headWithoutTitle: (): Reason => ({ reason: "a head with no title", reasonZh: "标题以外的标题区文字，下方没有标题" }),
   titleWithoutText: (title: string): Reason => ({
     reason: `a title with no text found for it on the page (${title})`,
     reasonZh: `标题${title}在本版找不到对应的正文`,
@@ -104,13 +104,13 @@ export const doubtMessages = {
 
 /** Chinese notes written into the drafts for readers. */
 export const draftNotes = {
-  gapBeforeSubhead: (before: string) => `原文此处缺失(“${quoteEnd(before, 10)}”之后的文字不在本版)`,
-  gap: (before: string, after: string) => `原文此处缺失(“${quoteEnd(before, 10)}”之后的文字不在本版;下一段“${quoteStart(after, 10)}”接不上前句,中间内容未补写)`,
-  breaksOff: (text: string) => `正文止于“${quoteEnd(text, 16).replace(/^…/u, "")}”,句子未完;本版没有下文,也没有转版说明。`,
-  pageNumberUnknown: "版次未给出:导入时没有指定(--page),原始文本中也不作判断。",
-  pageNumberGiven: "版次由编辑导入时在命令行指定(--page),不是从版面上印出的文字读取的。",
-  dateGiven: "日期由编辑导入时在命令行指定(--date),不是从版面上印出的文字读取的。",
-  pageNameUnknown: "版名未给出:导入程序不从原始文本推断版名,请编辑核对后填写。",
+  gapBeforeSubhead: (before: string) => `原文此处缺失（“${quoteEnd(before, 10)}”之后的文字不在本版）`,
+  gap: (before: string, after: string) => `原文此处缺失（“${quoteEnd(before, 10)}”之后的文字不在本版；下一段“${quoteStart(after, 10)}”接不上前句，中间内容未补写）`,
+  breaksOff: (text: string) => `正文止于“${quoteEnd(text, 16).replace(/^…/u, "")}”，句子未完；本版没有下文，也没有转版说明。`,
+  pageNumberUnknown: "版次未给出：导入时没有指定（--page），原始文本中也不作判断。",
+  pageNumberGiven: "版次由编辑导入时在命令行指定（--page），不是从版面上印出的文字读取的。",
+  dateGiven: "日期由编辑导入时在命令行指定（--date），不是从版面上印出的文字读取的。",
+  pageNameUnknown: "版名未给出：导入程序不从原始文本推断版名，请编辑核对后填写。",
 };
 
 /** Why an import stops before writing anything (exit code 2): what is wrong and how to fix it. */

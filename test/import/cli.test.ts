@@ -71,10 +71,10 @@ test("a UTF-8 BOM is fine; --page names the folder and the slugs", () => {
   // Given on the command line, not printed on the page: inferred, with a note saying where it came from.
   assert.is(archive.pages[0]!.number.value, 3);
   assert.is(archive.pages[0]!.number.status, "inferred");
-  assert.match(archive.pages[0]!.number.note ?? "", /命令行指定\(--page\)/);
+  assert.match(archive.pages[0]!.number.note ?? "", /命令行指定（--page）/);
   assert.is(archive.editions[0]!.date.value, "2024-03-01");
   assert.is(archive.editions[0]!.date.status, "inferred");
-  assert.match(archive.editions[0]!.date.note ?? "", /命令行指定\(--date\)/);
+  assert.match(archive.editions[0]!.date.note ?? "", /命令行指定（--date）/);
   assert.ok(existsSync(join(dir, "report.md")));
 });
 
