@@ -4,13 +4,17 @@
  * (src/build/sharded-build.ts). Builds into a staging folder beside the output and
  * swaps it in only when everything succeeded (src/site/staged-output.ts), so a
  * failed or interrupted build leaves the previous site untouched and no staging folder.
+ * Shards unchanged since the previous build are taken from the previous output, as the
+ * build cache (src/build/build-cache.ts, `.NAME.cache/` beside the output, or --cache)
+ * records them.
  *
- *   npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--shard-articles N] [--quiet]
+ *   npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--shard-articles N] [--cache DIR] [--quiet]
  */
 import { parseArgs } from "node:util";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { buildSharded } from "../src/build/sharded-build.ts";
+import { cacheFolder } from "../src/build/build-cache.ts";
 import { stageOutput } from "../src/site/staged-output.ts";
 
 const { values } = parseArgs({
@@ -19,6 +23,7 @@ const { values } = parseArgs({
     out: { type: "string", default: "_site" },
     "site-url": { type: "string" },
     "shard-articles": { type: "string" },
+    cache: { type: "string" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -33,9 +38,18 @@ const started = performance.now();
 mkdirSync(dirname(out), { recursive: true });
 const output = stageOutput(out, (signal) => console.error(`Build interrupted (${signal}); ${values.out} was left as it was.`));
 try {
-  const report = await buildSharded({ contentDir: resolve(values.content), outDir: output.staging, workDir: output.work, siteUrl: values["site-url"], quiet: values.quiet, shardArticles });
+  const cacheDir = values.cache === undefined ? cacheFolder(out) : resolve(values.cache);
+  const report = await buildSharded({ contentDir: resolve(values.content), outDir: output.staging, workDir: output.work, siteUrl: values["site-url"], quiet: values.quiet, shardArticles, cacheDir, previousDir: out });
+  const swapping = performance.now();
   output.commit();
+  const swap = (performance.now() - swapping) / 1000;
   const shards = `${report.shards} shard${report.shards === 1 ? "" : "s"}`;
+  if (!values.quiet) {
+    const s = (n: number) => `${n.toFixed(1)} s`;
+    const t = report.seconds;
+    console.log(`${report.reused} of ${shards} reused; ${report.filesWritten} files written, ${report.filesLinked} linked from the previous output`);
+    console.log(`scan ${s(t.scan)}, pages ${s(t.pages)} (spine ${s(t.spine)}), index ${s(t.index)}, manifest ${s(t.manifest)}, swap ${s(swap)}`);
+  }
   console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s (${report.articles} articles, ${shards})`);
 } catch (error) {
   output.abandon();

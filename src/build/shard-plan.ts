@@ -1,7 +1,7 @@
 /**
  * Shard plan: how the sharded build cuts an archive into shards, runs of
- * consecutive editions in archive order (newest first) of about a fixed number
- * of articles each (an edition is never split), and what each shard's process
+ * consecutive editions of about a fixed number of articles each (an edition is
+ * never split), and what each shard's process
  * is told: its editions, the editions just beyond its edges (for 上一期/下一期),
  * the listing URLs of the columns and people its articles name, and where to
  * write its search documents.
@@ -40,26 +40,51 @@ export function shardSize(requested?: number): number {
 
 const listingUrls = (listings: Listing<ArticleSummary>[], names: Set<string>): [string, string][] => listings.filter((l) => names.has(l.name)).map((l) => [l.name, l.url]);
 
-/** The shards of `summary`, each closed once it holds at least `size` articles. Document files go under `workDir`. */
-export function planShards(summary: ArchiveSummary, identity: ArchiveIdentity | undefined, size: number, workDir: string): ShardSpec[] {
-  const groups: number[][] = [];
+/** Where the previous build cut: the editions it planned, and the last edition of each shard it closed. */
+export interface PreviousCuts {
+  planned: ReadonlySet<string>;
+  closers: ReadonlySet<string>;
+}
+
+export interface ShardPlan {
+  specs: ShardSpec[];
+  /** The last edition of each shard closed, for the next build's PreviousCuts. */
+  closers: string[];
+}
+
+/**
+ * The shards of `summary`, in archive order (newest first). They are cut from the
+ * oldest edition on, so a new edition joins the newest shard and the older shards
+ * keep their editions (the build cache reuses those, ./build-cache.ts). A shard is
+ * closed after an edition the previous build closed one after (`previous`), so an
+ * edited, added or deleted article does not move any boundary; among editions the
+ * previous build did not plan, once it holds at least `size` articles. Document
+ * files go under `workDir`.
+ */
+export function planShards(summary: ArchiveSummary, identity: ArchiveIdentity | undefined, size: number, workDir: string, previous?: PreviousCuts): ShardPlan {
+  const oldestFirst: number[][] = [];
+  const closers: string[] = [];
   let current: number[] = [];
   let count = 0;
-  summary.editions.forEach((edition, i) => {
-    current.push(i);
+  for (let i = summary.editions.length - 1; i >= 0; i--) {
+    const edition = summary.editions[i]!;
+    current.unshift(i);
     count += edition.pages.reduce((n, p) => n + p.articles.length, 0);
-    if (count >= size) {
-      groups.push(current);
+    const close = previous?.closers.has(edition.id) || (!previous?.planned.has(edition.id) && count >= size);
+    if (close) {
+      oldestFirst.push(current);
+      closers.push(edition.id);
       current = [];
       count = 0;
     }
-  });
-  if (current.length) groups.push(current);
+  }
+  if (current.length) oldestFirst.push(current);
+  const groups = oldestFirst.reverse();
   const link = (i: number): Link | undefined => {
     const e = summary.editions[i];
     return e && { url: e.url, label: e.dateLabel };
   };
-  return groups.map((indexes, k) => {
+  const specs = groups.map((indexes, k): ShardSpec => {
     const editions = indexes.map((i) => summary.editions[i]!);
     const articles = editions.flatMap((e) => e.pages.flatMap((p) => p.articles));
     const columns = new Set(articles.flatMap((a) => (a.column ? [a.column] : [])));
@@ -76,4 +101,5 @@ export function planShards(summary: ArchiveSummary, identity: ArchiveIdentity | 
       articleCount: articles.length,
     };
   });
+  return { specs, closers };
 }

@@ -9,8 +9,13 @@
  * (./search-step.ts), the offline manifest and the service worker, as in a
  * whole build (src/site/after-build.ts). The output is the same, byte for byte,
  * however the archive is cut.
+ *
+ * Given the previous output and a cache folder (./build-cache.ts), a shard whose key
+ * is unchanged is not rendered: its files are linked from the previous output
+ * (./shard-files.ts) and its cached search documents feed the index. The spine, the
+ * index and the offline manifest are made anew on every build.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadEditions } from "../content/load-archive.ts";
@@ -20,7 +25,9 @@ import { bundleServiceWorker } from "../site/bundle-client.ts";
 import { writeOfflineManifest } from "../offline/offline-manifest.ts";
 import type { Article } from "../content/model.ts";
 import { scanSummary, type ArchiveSummary } from "./archive-summary.ts";
-import { planShards, shardSize, type ShardSpec } from "./shard-plan.ts";
+import { planShards, shardSize, type PreviousCuts, type ShardSpec } from "./shard-plan.ts";
+import { BuildCache, codeVersion, editionContentHash, shardKey } from "./build-cache.ts";
+import { countFiles, linkFiles, moveFiles } from "./shard-files.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
 import { buildSearchIndex } from "./search-step.ts";
@@ -32,11 +39,42 @@ export interface ShardedBuildOptions extends BuildOptions {
   shardArticles?: number | undefined;
   /** Runs at a time (default 2). */
   width?: number | undefined;
+  /** The cache folder (./build-cache.ts); without it every shard is rendered. */
+  cacheDir?: string | undefined;
+  /** The previous output, whose unchanged shards' files are linked. */
+  previousDir?: string | undefined;
 }
 
 export interface ShardedBuildReport {
   articles: number;
   shards: number;
+  /** Shards taken from the previous output, not rendered. */
+  reused: number;
+  /** Files of the output linked (or copied) from the previous output, and files written. */
+  filesLinked: number;
+  filesWritten: number;
+  /** Seconds per phase; the spine runs beside the shards, so `spine` overlaps `pages`. */
+  seconds: { scan: number; pages: number; spine: number; index: number; manifest: number };
+}
+
+/** Where the previous build cut its shards, from the cache; nothing if it is missing or unsound. */
+function readCuts(cache: BuildCache | undefined): PreviousCuts | undefined {
+  if (!cache) return undefined;
+  try {
+    const { planned, closers } = JSON.parse(readFileSync(join(cache.dir, "plan.json"), "utf8")) as { planned: unknown; closers: unknown };
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+    if (!strings(planned) || !strings(closers)) return undefined;
+    return { planned: new Set(planned), closers: new Set(closers) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCuts(cache: BuildCache, planned: string[], closers: string[]): void {
+  mkdirSync(cache.dir, { recursive: true });
+  const file = join(cache.dir, "plan.json");
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ planned, closers }));
+  renameSync(`${file}.${process.pid}`, file);
 }
 
 const SHARD_ENTRY = fileURLToPath(new URL("./shard-entry.ts", import.meta.url));
@@ -60,16 +98,37 @@ function feedArticles(contentDir: string, summary: ArchiveSummary, size: number)
 }
 
 export async function buildSharded(options: ShardedBuildOptions): Promise<ShardedBuildReport> {
+  const clock = () => performance.now() / 1000;
+  let started = clock();
   configureEnvironment(options);
   const { identity, summary } = scanSummary(options.contentDir);
   rmSync(options.workDir, { recursive: true, force: true });
-  const specs = planShards(summary, identity, shardSize(options.shardArticles), options.workDir);
+  const cache = options.cacheDir ? new BuildCache(options.cacheDir) : undefined;
+  const previous = options.previousDir && existsSync(options.previousDir) ? options.previousDir : undefined;
+  const plan = planShards(summary, identity, shardSize(options.shardArticles), options.workDir, readCuts(cache));
+  const specs = plan.specs;
   const specFile = (s: ShardSpec) => join(options.workDir, "shards", `${String(s.index).padStart(5, "0")}.json`);
   mkdirSync(join(options.workDir, "shards"), { recursive: true });
   for (const spec of specs) writeFileSync(specFile(spec), JSON.stringify(spec));
 
+  // Each shard's key, and whether the previous output still holds it as the cache recorded it.
+  const code = cache ? codeVersion() : "";
+  const keys = new Map<ShardSpec, string>();
+  const reusable = new Set<ShardSpec>();
+  if (cache) {
+    const hashes = new Map(summary.editions.map((e) => [e.id, editionContentHash(options.contentDir, e.id)]));
+    for (const spec of specs) {
+      const key = shardKey(spec, { code, siteUrl: options.siteUrl, contentDir: options.contentDir, editions: hashes });
+      keys.set(spec, key);
+      if (previous && cache.usable(key, previous)) reusable.add(spec);
+    }
+  }
+  const seconds = { scan: clock() - started, pages: 0, spine: 0, index: 0, manifest: 0 };
+  started = clock();
+
   const quiet = options.quiet ?? true;
   const spine = async () => {
+    const from = clock();
     provideSpineArchive(siteArchive(summary, identity, feedArticles(options.contentDir, summary, feedSize())));
     process.env.BANMIAN_ROLE = "spine";
     try {
@@ -78,11 +137,43 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
       delete process.env.BANMIAN_ROLE;
       provideSpineArchive(undefined);
     }
+    seconds.spine = clock() - from;
   };
-  const shard = (spec: ShardSpec) => () => runChild(SHARD_ENTRY, [options.outDir, quiet ? "quiet" : ""], { BANMIAN_ROLE: "shard", BANMIAN_SHARD: specFile(spec) });
-  await runPool([spine, ...specs.map(shard)], options.width ?? 2);
+  let filesLinked = 0;
+  const documentFiles = new Map<ShardSpec, string>();
+  const shard = (spec: ShardSpec) => async () => {
+    const key = keys.get(spec);
+    if (cache && key && previous && reusable.has(spec)) {
+      const entry = cache.usable(key, previous);
+      if (entry) {
+        linkFiles(previous, options.outDir, entry.files.map((f) => f[0]));
+        filesLinked += entry.files.length;
+        documentFiles.set(spec, cache.documentsFile(key));
+        return;
+      }
+      reusable.delete(spec);
+    }
+    // Rendered into a folder of its own, so the files that are the shard's are known.
+    const own = join(options.workDir, "out", String(spec.index).padStart(5, "0"));
+    await runChild(SHARD_ENTRY, [own, quiet ? "quiet" : ""], { BANMIAN_ROLE: "shard", BANMIAN_SHARD: specFile(spec) });
+    const files = moveFiles(own, options.outDir);
+    if (cache && key) cache.record(key, options.outDir, files, spec.documents);
+    documentFiles.set(spec, spec.documents);
+  };
+  // Linking takes no time worth a lane: reused shards go first, then the spine beside the rendered ones.
+  await runPool([...specs.filter((s) => reusable.has(s)).map(shard), spine, ...specs.filter((s) => !reusable.has(s)).map(shard)], options.width ?? 2);
+  seconds.pages = clock() - started;
 
-  await buildSearchIndex({ documentFiles: specs.map((s) => s.documents), siteDir: options.outDir, workDir: options.workDir });
+  started = clock();
+  await buildSearchIndex({ documentFiles: specs.map((s) => documentFiles.get(s)!), siteDir: options.outDir, workDir: options.workDir });
+  seconds.index = clock() - started;
+  started = clock();
   bundleServiceWorker(options.outDir, writeOfflineManifest(options.outDir, summary.editions).version);
-  return { articles: summary.articles.length, shards: specs.length };
+  seconds.manifest = clock() - started;
+  if (cache) {
+    cache.prune(new Set(keys.values()));
+    writeCuts(cache, summary.editions.map((e) => e.id), plan.closers);
+  }
+  const filesWritten = countFiles(options.outDir) - filesLinked;
+  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds };
 }
