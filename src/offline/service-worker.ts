@@ -198,13 +198,16 @@ async function respond(request: Request, path: string): Promise<Response> {
     }
   }
   const cached = await cache.match(urlOf(path));
-  if (cached) return cached;
+  // A page that found the site updated under it asks past every cache (search/client/backend.ts):
+  // the network answers while there is one, this copy when offline.
+  const revalidate = request.cache === "no-cache" || request.cache === "reload";
+  if (cached && !revalidate) return cached;
   let response: Response;
   try {
     // The file itself, without the query (?q= on an article opened from a search).
-    response = await fetch(urlOf(path));
+    response = await fetch(urlOf(path), revalidate ? { cache: "no-cache" } : {});
   } catch {
-    return offlineAnswer(request);
+    return cached ?? offlineAnswer(request);
   }
   if (response.ok) {
     if ((await hashOf(response)) === entry[0]) await cache.put(urlOf(path), response.clone());

@@ -8,6 +8,11 @@
  * event, or no answer to "open" within WORKER_START_MS) fails every search waiting on
  * it and is dropped, so the box says so instead of waiting for ever, and the next search
  * tries a new worker.
+ *
+ * `revalidate`: the page found the site updated under it (search-ui.ts). Every index file
+ * is then asked for with `cache: "no-cache"`, so that neither the HTTP cache nor an old
+ * service worker's copy (which answers such a request from the network while it is
+ * online: offline/service-worker.ts) hands back a file of the old build.
  */
 import { loadEngine } from "./load-engine.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
@@ -19,10 +24,10 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 /** A worker that has not answered "open" by then will not: its script did not run. */
 const WORKER_START_MS = 10_000;
 
-export function createBackend(siteRoot: URL): SearchService {
+export function createBackend(siteRoot: URL, options: { revalidate: boolean } = { revalidate: false }): SearchService {
   const indexUrl = new URL(`${INDEX_DIR}/`, siteRoot);
   if (siteRoot.protocol === "file:" || typeof Worker === "undefined") return inlineBackend(siteRoot, indexUrl);
-  return workerBackend(new URL("assets/search-worker.js", siteRoot), indexUrl);
+  return workerBackend(new URL("assets/search-worker.js", siteRoot), indexUrl, options.revalidate);
 }
 
 function inlineBackend(siteRoot: URL, indexUrl: URL): SearchService {
@@ -35,7 +40,7 @@ function inlineBackend(siteRoot: URL, indexUrl: URL): SearchService {
   };
 }
 
-function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
+function workerBackend(workerUrl: URL, indexUrl: URL, revalidate: boolean): SearchService {
   let worker: Worker | undefined;
   let next = 0;
   let closing = false;
@@ -63,9 +68,9 @@ function workerBackend(workerUrl: URL, indexUrl: URL): SearchService {
         failed(started, e.message || "cannot load");
       };
       const timeout = setTimeout(() => failed(started, `no answer in ${WORKER_START_MS} ms`), WORKER_START_MS);
-      const opened = call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true } as Omit<WorkerMessage, "id">).finally(() => clearTimeout(timeout));
+      const opened = call({ kind: "open", indexUrl: indexUrl.href, metaFromPage: true, revalidate } as Omit<WorkerMessage, "id">).finally(() => clearTimeout(timeout));
       // The meta part comes while the worker itself starts (tens of ms), not after.
-      const metaSent = fetch(new URL(partFile(META_PART), indexUrl))
+      const metaSent = fetch(new URL(partFile(META_PART), indexUrl), revalidate ? { cache: "no-cache" } : {})
         .then((r) => (r.ok ? r.arrayBuffer() : null))
         .catch(() => null)
         .then((bytes) => started.postMessage({ id: -1, kind: "meta", bytes } satisfies WorkerMessage, bytes ? [bytes] : []));

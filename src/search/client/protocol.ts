@@ -64,8 +64,11 @@ export interface SearchService {
 }
 
 export type WorkerMessage =
-  /** `metaFromPage`: the page fetches the meta part itself and sends it ("meta" below). */
-  | { id: number; kind: "open"; indexUrl: string; metaFromPage: boolean }
+  /**
+   * `metaFromPage`: the page fetches the meta part itself and sends it ("meta" below).
+   * `revalidate`: fetch every part with `cache: "no-cache"` (the site was updated under the page: backend.ts).
+   */
+  | { id: number; kind: "open"; indexUrl: string; metaFromPage: boolean; revalidate?: boolean }
   /** The meta part's bytes as fetched by the page (null: it could not; the worker fetches it). No answer. */
   | { id: number; kind: "meta"; bytes: ArrayBuffer | null }
   | { id: number; kind: "prepare" }

@@ -20,7 +20,9 @@ const PAGE_LIMIT = 50;
 
 let siteRoot: URL;
 let backend: SearchService | undefined;
-const service = () => (backend ??= createBackend(siteRoot));
+/** Set once the site was found updated under this page: from then on every index file is revalidated. */
+let revalidate = false;
+const service = () => (backend ??= createBackend(siteRoot, { revalidate }));
 
 /** A new build took over the offline copy: later searches must use the new index, not parts of two. */
 export function resetSearchBackend(): void {
@@ -28,15 +30,35 @@ export function resetSearchBackend(): void {
   backend = undefined;
 }
 
+/**
+ * A search on `failed` met parts of two builds: the next search opens the index again,
+ * past every cache (the HTTP cache, an old service worker's copy), so that it reads the
+ * build the server has now. Searches that overlapped on the same old backend (the box
+ * searches as the reader types) reopen it once between them, not once each.
+ */
+function reopenAfter(failed: SearchService): void {
+  revalidate = true;
+  if (backend === failed) resetSearchBackend();
+}
+
+/** A reply, and the backend that gave it. */
+type Answer = { reply: SearchReply; from: SearchService };
+
 /** Runs searches so that only the latest answer is shown, whatever order replies arrive in. */
-function latestOnly(run: (request: SearchRequest) => Promise<SearchReply>) {
+function latestOnly(run: (request: SearchRequest) => Promise<Answer>) {
   let generation = 0;
-  return async (request: SearchRequest): Promise<SearchReply | null> => {
+  return async (request: SearchRequest): Promise<Answer | null> => {
     const mine = ++generation;
-    const reply = await run(request);
-    return mine === generation ? reply : null;
+    const answer = await run(request);
+    return mine === generation ? answer : null;
   };
 }
+
+/** A search on the backend current when it starts. */
+const searchNow = async (request: SearchRequest): Promise<Answer> => {
+  const from = service();
+  return { reply: await from.search(request), from };
+};
 
 function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,16 +76,18 @@ interface View {
 }
 
 /** Searches and shows the answer in `view`; returns the reply (null when superseded or failed). */
-async function show(view: View, request: SearchRequest, search: (r: SearchRequest) => Promise<SearchReply | null>): Promise<SearchReply | null> {
+async function show(view: View, request: SearchRequest, search: (r: SearchRequest) => Promise<Answer | null>): Promise<SearchReply | null> {
   const loading = setTimeout(() => (view.status.textContent = statusText(null, request.q, "loading", false)), 150);
   try {
-    let reply = await search(request);
+    let answer = await search(request);
     // Parts of two builds (the site was updated under this page): open the index again,
-    // once; if that still mixes builds (a service worker serving the old meta), say so.
-    if (reply?.failure?.kind === "index-updated") {
-      resetSearchBackend();
-      reply = await search(request);
+    // once, from the server; if that still mixes builds (the server is being redeployed
+    // this moment), say so.
+    if (answer?.reply.failure?.kind === "index-updated") {
+      reopenAfter(answer.from);
+      answer = await search(request);
     }
+    const reply = answer?.reply;
     if (!reply) return null;
     if (reply.failure) {
       clearResults(view.list);
@@ -98,7 +122,7 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
     list: panel.querySelector("ol")!,
     more: panel.querySelector<HTMLAnchorElement>("[data-search-more]") ?? undefined,
   };
-  const search = latestOnly((r) => service().search(r));
+  const search = latestOnly(searchNow);
   // The ARIA combobox pattern (list autocomplete): focus stays in the box, ↑/↓ move the
   // active result through the whole list, Enter opens it, Esc closes the list.
   view.list.id ||= "site-search-results";
@@ -186,7 +210,7 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
 function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HTMLElement): void {
   const filterForm = page.querySelector<HTMLFormElement>("[data-search-filters]")!;
   const view: View = { status: page.querySelector("[data-search-status]")!, list: page.querySelector("ol")! };
-  const search = latestOnly((r) => service().search(r));
+  const search = latestOnly(searchNow);
   let choicesFilled = false;
   addSortAndRange(filterForm);
   const filtersNow = () => withRange(searchFilters(filterParams(filterForm)), rangeParams(filterForm));

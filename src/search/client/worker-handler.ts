@@ -12,13 +12,13 @@ import { openSearchService } from "./search-service.ts";
 import type { SearchService, WorkerAnswer, WorkerMessage } from "./protocol.ts";
 
 /** Answers every message but "meta" with exactly one WorkerAnswer, through `post`. */
-export function workerHandler(post: (answer: WorkerAnswer) => void, sourceFor: (indexUrl: string) => PartSource): (data: WorkerMessage) => Promise<void> {
+export function workerHandler(post: (answer: WorkerAnswer) => void, sourceFor: (indexUrl: string, revalidate: boolean) => PartSource): (data: WorkerMessage) => Promise<void> {
   let service: SearchService | undefined;
   let metaFromPage: ((bytes: ArrayBuffer | null) => void) | undefined;
 
   /** Parts fetched from the index URL; meta as the page sends it when it said it would. */
-  const partSource = (indexUrl: string, fromPage: boolean): PartSource => {
-    const fetched = sourceFor(indexUrl);
+  const partSource = (indexUrl: string, fromPage: boolean, revalidate: boolean): PartSource => {
+    const fetched = sourceFor(indexUrl, revalidate);
     if (!fromPage) return fetched;
     const meta = new Promise<ArrayBuffer | null>((resolve) => (metaFromPage = resolve));
     return async (name) => {
@@ -32,7 +32,7 @@ export function workerHandler(post: (answer: WorkerAnswer) => void, sourceFor: (
     try {
       let value: unknown = null;
       if (data.kind === "meta") return metaFromPage?.(data.bytes);
-      if (data.kind === "open") service = openSearchService(partSource(data.indexUrl, data.metaFromPage));
+      if (data.kind === "open") service = openSearchService(partSource(data.indexUrl, data.metaFromPage, data.revalidate === true));
       else if (!service) throw new Error("the search index was not opened");
       else if (data.kind === "prepare") service.prepare();
       else if (data.kind === "search") value = await service.search(data.request);

@@ -9,5 +9,9 @@ import type { WorkerAnswer, WorkerMessage } from "./protocol.ts";
 import { workerHandler } from "./worker-handler.ts";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null; postMessage(a: WorkerAnswer): void };
-const handle = workerHandler((answer) => scope.postMessage(answer), (indexUrl) => fetchPartSource(indexUrl));
+const revalidating: typeof fetch = (input, init) => fetch(input, { ...init, cache: "no-cache" });
+const handle = workerHandler(
+  (answer) => scope.postMessage(answer),
+  (indexUrl, revalidate) => fetchPartSource(indexUrl, revalidate ? revalidating : fetch),
+);
 scope.onmessage = ({ data }) => void handle(data);
