@@ -1,0 +1,111 @@
+/**
+ * Incremental build: a build whose previous output and cache exist (src/build/build-cache.ts)
+ * renders only the shards that changed and links the others from the previous output, and
+ * its site is the same, byte for byte, as a whole build of the same content. On a copy of
+ * the sample plus 300 corpus articles in shards of about 60, step by step: a new edition,
+ * an edited article, a deleted article, then a damaged cache (an entry garbled, another's
+ * search documents cut short). After every step the site is compared, file by file, with a
+ * whole build into a fresh folder, and the build's own count of reused shards is checked.
+ */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, SAMPLE_CONTENT, listFiles, tempDir } from "../helpers/site.ts";
+import { corpusFile, corpusTest } from "../helpers/corpus.ts";
+import { readCorpus, writeCorpusArchive } from "../../src/content/corpus.ts";
+import { cacheFolder } from "../../src/build/build-cache.ts";
+
+const PER_SHARD = "60";
+
+interface Step {
+  shards: number;
+  reused: number;
+  written: number;
+  linked: number;
+}
+
+/** Builds `content` into `out` (not quiet, so the build says what it reused). */
+function build(content: string, out: string): Step {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts/build.ts"), "--content", content, "--out", out, "--shard-articles", PER_SHARD], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`build of ${content} failed:\n${r.stdout}\n${r.stderr}`);
+  const said = /^(\d+) of (\d+) shards? reused; (\d+) files written, (\d+) linked/mu.exec(r.stdout);
+  if (!said) throw new Error(`the build did not say what it reused:\n${r.stdout}`);
+  return { reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]) };
+}
+
+/** A whole build of `content` into a fresh folder, with no previous output or cache. */
+function wholeBuild(content: string): string {
+  const out = join(tempDir("whole"), "_site");
+  const step = build(content, out);
+  assert.is(step.reused, 0, "a first build reuses nothing");
+  return out;
+}
+
+function assertSameSite(whole: string, stepped: string, step: string): void {
+  const files = listFiles(whole);
+  assert.equal(listFiles(stepped), files, `${step}: the same files`);
+  for (const file of files) {
+    if (!readFileSync(join(whole, file)).equals(readFileSync(join(stepped, file)))) assert.unreachable(`${step}: ${file} differs from a whole build`);
+  }
+}
+
+/** The edition folders of the archive, oldest first (folder names are dates). */
+const editions = (content: string) => readdirSync(content, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const articlesOf = (content: string, edition: string) => readdirSync(join(content, edition, "01")).filter((f) => f.endsWith(".md")).sort();
+
+corpusTest(test, "adding an edition, editing and deleting an article, and a damaged cache each give the site of a whole build, rendering only what changed", corpusFile("news.jsonl"), (file) => {
+  const content = tempDir("incremental-content");
+  cpSync(SAMPLE_CONTENT, content, { recursive: true });
+  const corpus = readCorpus(file, 400);
+  // The newest day's articles are held back, to be added as a new edition.
+  const newest = corpus.reduce((d, a) => (a.date && a.date > d ? a.date : d), "");
+  writeCorpusArchive(corpus.filter((a) => a.date !== newest).slice(0, 300), content);
+  const site = join(tempDir("incremental-site"), "_site");
+
+  const first = build(content, site);
+  assert.is(first.reused, 0);
+  assert.ok(first.shards >= 4, `${first.shards} shards`);
+
+  // A new edition, newer than every other: only the newest shard (and the one before it, whose 下一期 now leads to it) can change.
+  const added = tempDir("incremental-added");
+  writeCorpusArchive(corpus.filter((a) => a.date === newest), added);
+  cpSync(join(added, newest), join(content, newest), { recursive: true });
+  const add = build(content, site);
+  const addRendered = add.shards - add.reused;
+  assert.ok(addRendered >= 1 && addRendered <= 2, `adding an edition rendered ${addRendered} of ${add.shards} shards`);
+  // The reused shards' pages are linked from the previous output; the spine and the index are still written whole.
+  assert.ok(add.linked > 0, `${add.linked} files linked, ${add.written} written`);
+  assertSameSite(wholeBuild(content), site, "an edition added");
+
+  // An edited article in the oldest corpus edition: its shard only.
+  const dated = editions(content).filter((e) => /^\d{4}-\d{2}-\d{2}$/u.test(e));
+  const oldest = dated[0]!;
+  const edited = join(content, oldest, "01", articlesOf(content, oldest)[0]!);
+  writeFileSync(edited, `${readFileSync(edited, "utf8")}\n编者按：本文已更正。\n`);
+  const edit = build(content, site);
+  assert.is(edit.shards - edit.reused, 1, "editing an article renders its shard only");
+  assertSameSite(wholeBuild(content), site, "an article edited");
+
+  // A deleted article in an edition in the middle: its shard only (no boundary moves).
+  const middle = dated[Math.floor(dated.length / 2)]!;
+  rmSync(join(content, middle, "01", articlesOf(content, middle).at(-1)!));
+  const del = build(content, site);
+  assert.is(del.shards, edit.shards, "deleting an article moves no shard boundary");
+  assert.is(del.shards - del.reused, 1, "deleting an article renders its shard only");
+  assertSameSite(wholeBuild(content), site, "an article deleted");
+
+  // A damaged cache: one entry garbled, another's search documents cut short. Both shards render again.
+  const entries = join(cacheFolder(site), "shards");
+  const names = readdirSync(entries).filter((n) => n.endsWith(".json")).sort();
+  assert.ok(names.length >= 2);
+  writeFileSync(join(entries, names[0]!), "{ not json");
+  const documents = join(entries, names[1]!.replace(/\.json$/u, ".jsonl"));
+  writeFileSync(documents, readFileSync(documents, "utf8").slice(0, 100));
+  const damaged = build(content, site);
+  assert.is(damaged.shards - damaged.reused, 2, "the two damaged entries are rendered again, the rest reused");
+  assertSameSite(wholeBuild(content), site, "a damaged cache");
+});
+
+test.run();
