@@ -43,7 +43,7 @@ export function containing(segments: readonly string[][], q: string): number[] {
  * or body, then a substring of 4 to 8 characters of it (what a reader remembers of an
  * article; shorter strings are mostly common words, covered by the fixed list).
  */
-export function drawKnownItems(documents: readonly SearchDocument[], count: number, seed = SEED): Array<{ q: string; source: number }> {
+export function drawKnownItems(documents: ReadonlyArray<Pick<SearchDocument, "title" | "body">>, count: number, seed = SEED): Array<{ q: string; source: number }> {
   const rnd = seeded(seed);
   const out: Array<{ q: string; source: number }> = [];
   for (let guard = 0; out.length < count && guard < count * 100; guard++) {

@@ -6,6 +6,11 @@
  * resident sets of the whole process tree, sampled from /proc every 100 ms. The sum is
  * what a build of several processes at once (src/build/sharded-build.ts) needs of the
  * machine. Without /usr/bin/time the peak is the sampled one alone.
+ *
+ * `runCapped` runs a step that may not finish on this machine (Pagefind over a large
+ * site) under a wall-time and a memory cap: the step's process group is killed when the
+ * sampled tree passes either, and the result says which cap stopped it instead of
+ * throwing, so the benchmark goes on and reports it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -56,28 +61,72 @@ export function treeResidentKb(root: number): number {
   return total;
 }
 
+export interface Caps {
+  /** Wall time after which the step is killed, ms. */
+  maxMs: number;
+  /** Resident memory of the process tree above which the step is killed, bytes. */
+  maxBytes: number;
+}
+
+export interface CappedMeasured extends Measured {
+  /** Why the step did not complete: a cap it passed, or its exit code; absent when it completed. */
+  stopped?: { reason: "time" | "memory" | "exit"; detail: string };
+}
+
 export async function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+  const m = await runTree(command, args, options);
+  if (m.stopped) throw new Error(`${command} ${args.join(" ")} failed (${m.stopped.detail}):\n${m.stdout}\n${m.stderr}`);
+  return m;
+}
+
+/** As runMeasured, under `caps`: never throws for the step's own failure; `stopped` says why it did not complete. */
+export function runCapped(command: string, args: string[], caps: Caps, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CappedMeasured> {
+  return runTree(command, args, { ...options, caps });
+}
+
+async function runTree(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; caps?: Caps }): Promise<CappedMeasured> {
+  const caps = options.caps;
   const useTime = existsSync(GNU_TIME);
   const dir = mkdtempSync(join(tmpdir(), "banmian-bench-time-"));
   const timeFile = join(dir, "time.txt");
   const [cmd, argv] = useTime ? [GNU_TIME, ["-f", "%M", "-o", timeFile, command, ...args]] : [command, args];
   const started = performance.now();
-  const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  // A capped step gets a process group of its own, so that the whole tree can be killed at once.
+  const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: caps !== undefined });
+  let stopped: CappedMeasured["stopped"];
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* ended meanwhile */
+    }
+  };
+  const killOnExit = () => kill();
+  if (caps) process.on("exit", killOnExit);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
   child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
   let sampledKb = 0;
-  const sampler = setInterval(() => (sampledKb = Math.max(sampledKb, treeResidentKb(child.pid!))), 100);
+  const sampler = setInterval(() => {
+    const now = treeResidentKb(child.pid!);
+    sampledKb = Math.max(sampledKb, now);
+    if (!caps || stopped) return;
+    const elapsed = performance.now() - started;
+    if (now * 1024 > caps.maxBytes) stopped = { reason: "memory", detail: `stopped at ${Math.round((now * 1024) / 2 ** 20)} MB resident, above the cap of ${Math.round(caps.maxBytes / 2 ** 20)} MB, after ${Math.round(elapsed / 1000)} s` };
+    else if (elapsed > caps.maxMs) stopped = { reason: "time", detail: `stopped after ${Math.round(elapsed / 1000)} s, the time cap` };
+    if (stopped) kill();
+  }, 100);
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
   const ms = performance.now() - started;
   clearInterval(sampler);
+  if (caps) process.off("exit", killOnExit);
   let peakKb = sampledKb;
   if (useTime && existsSync(timeFile)) {
     const lines = readFileSync(timeFile, "utf8").trim().split("\n");
     peakKb = Math.max(peakKb, Number(lines[lines.length - 1]) || 0);
   }
   rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${stdout}\n${stderr}`);
-  return { ms, peakBytes: peakKb * 1024, stdout, stderr };
+  if (!stopped && code !== 0) stopped = { reason: "exit", detail: `exit ${code}` };
+  return { ms, peakBytes: peakKb * 1024, stdout, stderr, ...(stopped ? { stopped } : {}) };
 }
