@@ -6,31 +6,16 @@
  * first part, down to the targets, is what the README's "Search at archive scale"
  * section shows, pasted as is).
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, platform, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { benchArchive } from "./archive.ts";
-import { ROOT, type BenchContext } from "./context.ts";
+import { gitCommit, packageVersion, ROOT, type BenchContext } from "./context.ts";
 import { renderMarkdown, type ArchiveResult, type BenchResults } from "./report.ts";
 
 const RESULTS = join(ROOT, "bench/results");
 
-function version(pkg: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "?";
-  }
-}
 
-function commit(): string {
-  try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-  } catch {
-    return "?";
-  }
-}
 
 /** Only re-renders latest.md from latest.json (after a change to report.ts). */
 export function renderLatest(): void {
@@ -54,13 +39,13 @@ export async function runBenchmark(ctx: BenchContext, sizes: readonly number[], 
     },
     versions: {
       banmian: (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version,
-      commit: commit(),
-      eleventy: version("@11ty/eleventy"),
-      lunr: version("lunr"),
-      lunrLanguages: version("lunr-languages"),
-      jieba: version("@node-rs/jieba"),
-      pagefind: version("pagefind"),
-      playwright: version("playwright-core"),
+      commit: gitCommit(),
+      eleventy: packageVersion("@11ty/eleventy"),
+      lunr: packageVersion("lunr"),
+      lunrLanguages: packageVersion("lunr-languages"),
+      jieba: packageVersion("@node-rs/jieba"),
+      pagefind: packageVersion("pagefind"),
+      playwright: packageVersion("playwright-core"),
       chromium: archives[0]?.chromium ?? "?",
     },
     settings: {

@@ -6,32 +6,17 @@
  * bench/results/scale-latest.json and scale-latest.md, apart from the normal latest.*.
  * The work folder is removed at the end unless kept (--keep, or --scale-from).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, platform, release, totalmem } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "./context.ts";
+import { packageVersion, ROOT } from "./context.ts";
 import type { BenchResults } from "./report.ts";
 import { benchScaleSize, type ScaleContext } from "./scale-archive.ts";
 import { renderScaleMarkdown, scaleTargets, type Reference10k, type ScaleResults, type ScaleSizeResult } from "./scale-report.ts";
 
 const RESULTS = join(ROOT, "bench/results");
 
-function version(pkg: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "?";
-  }
-}
 
-export function gitCommit(): string {
-  try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-  } catch {
-    return "?";
-  }
-}
 
 /** The 10,000-article cold first-query bytes: this run's row, else the normal benchmark's latest results. */
 export function reference10k(sizes: readonly ScaleSizeResult[], latestFile = join(RESULTS, "latest.json")): Reference10k | null {
@@ -60,9 +45,9 @@ export async function runScaleBenchmark(ctx: ScaleContext, sizes: readonly numbe
     machine: { cpu: cpu[0]?.model ?? "?", cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`, node: process.version },
     versions: {
       commit: ctx.commit,
-      eleventy: version("@11ty/eleventy"),
-      pagefind: version("pagefind"),
-      playwright: version("playwright-core"),
+      eleventy: packageVersion("@11ty/eleventy"),
+      pagefind: packageVersion("pagefind"),
+      playwright: packageVersion("playwright-core"),
       chromium: results[0]?.chromium ?? "?",
     },
     settings: {

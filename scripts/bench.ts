@@ -50,9 +50,9 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT } from "../bench/context.ts";
+import { gitCommit, ROOT } from "../bench/context.ts";
 import { renderLatest, runBenchmark } from "../bench/run.ts";
-import { gitCommit, renderScaleLatest, runScaleBenchmark } from "../bench/scale-run.ts";
+import { renderScaleLatest, runScaleBenchmark } from "../bench/scale-run.ts";
 import { readCorpus } from "../src/content/corpus.ts";
 import { chromiumPath } from "../tools/chromium.ts";
 
