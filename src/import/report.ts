@@ -7,6 +7,7 @@
  * it went. Line numbers are those of the page file, so the editor can look.
  */
 import { parseByline } from "../content/byline.ts";
+import { escapeControls } from "../content/errors.ts";
 import type { Article, Assembly } from "./assembly.ts";
 import type { LineEntry } from "./line-map.ts";
 import type { Piece } from "./pieces.ts";
@@ -24,6 +25,18 @@ export interface ReportContext {
 }
 
 const cell = (s: string) => s.replace(/\|/gu, "\\|").replace(/\n/gu, " ");
+
+/**
+ * A file name as inline code: control characters escaped as the importer's messages
+ * escape them (content/errors.ts), fenced by more backticks than it holds, so that no
+ * name (a newline, a `#`, a backtick) can forge a line or a heading of the report.
+ */
+export function fileCode(name: string): string {
+  const text = escapeControls(name);
+  const fence = "`".repeat(Math.max(0, ...[...text.matchAll(/`+/gu)].map((m) => m[0].length)) + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
 
 function peopleOf(a: Article): string {
   const people = [...(a.head.byline ? parseByline(a.head.byline.text).people : []), ...(a.credit ? parseByline(a.credit.text).people.map((p) => ({ ...p, role: "摄影" as const })) : [])];
@@ -63,17 +76,17 @@ export function renderReport(assembly: Assembly, ctx: ReportContext): string {
   const nonEmpty = ctx.lines.length;
   const placed = ctx.lines.filter((l) => l.holders.some((h) => h !== "unassigned")).length;
   const out: string[] = [
-    `# Import report: ${ctx.input}`,
+    `# Import report: ${fileCode(ctx.input)}`,
     "",
-    `Drafts in \`${ctx.pageDir}/\`.`,
+    `Drafts in ${fileCode(`${ctx.pageDir}/`)}.`,
     "",
     "## Summary",
     "",
     `- ${nonEmpty} non-empty lines: ${placed} in ${articles.length} articles, ${nonEmpty - placed} unassigned`,
     `- ${joins.length} joins of lines broken mid-sentence, ${moves.length} fragment moves, ${doubts.length} doubts to check`,
   ];
-  for (const f of ctx.kept) out.push(`- \`${f}\` existed and was left as it was`);
-  for (const f of ctx.replaced) out.push(`- \`${f}\` existed and was replaced (--force)`);
+  for (const f of ctx.kept) out.push(`- ${fileCode(f)} existed and was left as it was`);
+  for (const f of ctx.replaced) out.push(`- ${fileCode(f)} existed and was replaced (--force)`);
   out.push("");
 
   out.push("## To check", "");
