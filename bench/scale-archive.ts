@@ -181,5 +181,8 @@ export async function benchScaleSize(ctx: ScaleContext, n: number): Promise<Scal
   const files = diffManifests(before, after);
   ctx.log(`  edition built in ${(run.ms / 1000).toFixed(1)} s, peak ${Math.round(run.peakBytes / 2 ** 20)} MB: ${files.added} files added, ${files.changed} changed, ${files.removed} removed, ${files.unchanged} unchanged`);
   const addEdition = { ...run, ...added, filesBefore: before.size, filesAfter: after.size, files };
-  return { articles: n, editionsAddedBefore, archive, fullBuild, addEdition, index, search, pagefind, chromium };
+  const result: ScaleSizeResult = { articles: n, editionsAddedBefore, archive, fullBuild, addEdition, index, search, pagefind, chromium };
+  // Kept beside the size's folder too, so hours of a size are not lost if a later size fails.
+  writeFileSync(join(dir, "result.json"), `${JSON.stringify(result, null, 1)}\n`);
+  return result;
 }
