@@ -26,7 +26,7 @@ import { writeOfflineManifest } from "../offline/offline-manifest.ts";
 import type { Article } from "../content/model.ts";
 import { scanSummary, type ArchiveSummary } from "./archive-summary.ts";
 import { planShards, shardSize, type PreviousCuts, type ShardSpec } from "./shard-plan.ts";
-import { BuildCache, codeVersion, editionContentHash, shardKey } from "./build-cache.ts";
+import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry } from "./build-cache.ts";
 import { countFiles, linkFiles, moveFiles } from "./shard-files.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
@@ -114,13 +114,15 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   // Each shard's key, and whether the previous output still holds it as the cache recorded it.
   const code = cache ? codeVersion() : "";
   const keys = new Map<ShardSpec, string>();
-  const reusable = new Set<ShardSpec>();
+  /** Shards the previous output still holds, with their checked cache entries. */
+  const reusable = new Map<ShardSpec, ShardEntry>();
   if (cache) {
     const hashes = new Map(summary.editions.map((e) => [e.id, editionContentHash(options.contentDir, e.id)]));
     for (const spec of specs) {
       const key = shardKey(spec, { code, siteUrl: options.siteUrl, contentDir: options.contentDir, editions: hashes });
       keys.set(spec, key);
-      if (previous && cache.usable(key, previous)) reusable.add(spec);
+      const entry = previous ? cache.usable(key, previous) : undefined;
+      if (entry) reusable.set(spec, entry);
     }
   }
   const seconds = { scan: clock() - started, pages: 0, spine: 0, index: 0, manifest: 0 };
@@ -143,15 +145,12 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   const documentFiles = new Map<ShardSpec, string>();
   const shard = (spec: ShardSpec) => async () => {
     const key = keys.get(spec);
-    if (cache && key && previous && reusable.has(spec)) {
-      const entry = cache.usable(key, previous);
-      if (entry) {
-        linkFiles(previous, options.outDir, entry.files.map((f) => f[0]));
-        filesLinked += entry.files.length;
-        documentFiles.set(spec, cache.documentsFile(key));
-        return;
-      }
-      reusable.delete(spec);
+    const entry = reusable.get(spec);
+    if (cache && key && previous && entry) {
+      linkFiles(previous, options.outDir, entry.files.map((f) => f[0]));
+      filesLinked += entry.files.length;
+      documentFiles.set(spec, cache.documentsFile(key));
+      return;
     }
     // Rendered into a folder of its own, so the files that are the shard's are known.
     const own = join(options.workDir, "out", String(spec.index).padStart(5, "0"));
