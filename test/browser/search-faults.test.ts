@@ -11,7 +11,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { browserGate, launchChromium, serveStatic } from "../helpers/browser.ts";
 import { buildInto, tempDir, SAMPLE_CONTENT } from "../helpers/site.ts";
 import { article } from "../helpers/archive.ts";
@@ -98,74 +98,70 @@ function nextBuild(): string {
 /** Words of both builds, and one (熊猫邮局) of the new build only. */
 const REPUBLISHED_QUERIES = ["火焰蓝", "熊猫邮局", "职工", "消防"];
 
-gate.test("a new build published under an open page: words of both builds are found, from the new build", async () => {
-  const next = nextBuild();
+/** A copy of the first build, served, with a fresh browser context; both are closed however `run` ends. */
+async function onLiveCopy(run: (live: string, server: Awaited<ReturnType<typeof serveStatic>>, context: BrowserContext) => Promise<void>): Promise<void> {
   const live = join(tempDir("live"), "site");
   cpSync(site, live, { recursive: true });
   const server = await serveStatic(live);
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(server.url + ARTICLE);
-    // The page opens the index of the first build (its meta part and the parts of 消防).
-    assert.equal((await typeQuery(page, "消防")).titles, await expectedTitles(site, "消防"));
+    await run(live, server, context);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
 
-    rmSync(live, { recursive: true });
-    cpSync(next, live, { recursive: true });
+gate.test("a new build published under an open page: words of both builds are found, from the new build", () => onLiveCopy(async (live, server, context) => {
+  const next = nextBuild();
+  const page = await context.newPage();
+  await page.goto(server.url + ARTICLE);
+  // The page opens the index of the first build (its meta part and the parts of 消防).
+  assert.equal((await typeQuery(page, "消防")).titles, await expectedTitles(site, "消防"));
+
+  rmSync(live, { recursive: true });
+  cpSync(next, live, { recursive: true });
+  for (const q of REPUBLISHED_QUERIES) {
+    const { titles, status } = await typeQuery(page, q);
+    assert.equal(titles, await expectedTitles(next, q), `${q}: ${status}`);
+    assert.ok(titles.length > 0, q);
+  }
+}));
+
+gate.test("an old service worker that keeps its cached meta after a new build: results of the new build, without a reload", () => onLiveCopy(async (live, server, context) => {
+  const next = nextBuild();
+  const page = await context.newPage();
+  await page.goto(server.url + ARTICLE);
+  const controlled = () =>
+    page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      return navigator.serviceWorker.controller!.scriptURL;
+    });
+  const worker = await controlled();
+  assert.equal((await typeQuery(page, "消防")).titles, await expectedTitles(site, "消防"));
+  const metaUrl = new URL(`${INDEX_DIR}/${partFile(META_PART)}`, server.url).href;
+  const oldMeta = readFileSync(indexFile(site, META_PART), "utf8");
+  const cachedMeta = () => page.evaluate(async (url) => (await caches.match(url))?.text(), metaUrl);
+  assert.is(await cachedMeta(), oldMeta, "the old worker keeps the meta part of the first build");
+
+  // The new build goes up with the old worker script, so the browser finds no new
+  // worker to install: the old one stays in control with its copy of the old meta.
+  rmSync(live, { recursive: true });
+  cpSync(next, live, { recursive: true });
+  cpSync(join(site, "sw.js"), join(live, "sw.js"));
+  const pages = [page, await context.newPage()];
+  await pages[1]!.goto(server.url + ARTICLE);
+  for (const [i, p] of pages.entries()) {
     for (const q of REPUBLISHED_QUERIES) {
-      const { titles, status } = await typeQuery(page, q);
-      assert.equal(titles, await expectedTitles(next, q), `${q}: ${status}`);
+      const { titles, status } = await typeQuery(p, q);
+      assert.equal(titles, await expectedTitles(next, q), `page ${i + 1}, ${q}: ${status}`);
       assert.ok(titles.length > 0, q);
     }
-  } finally {
-    await context.close();
-    await server.close();
   }
-});
-
-gate.test("an old service worker that keeps its cached meta after a new build: results of the new build, without a reload", async () => {
-  const next = nextBuild();
-  const live = join(tempDir("live-sw"), "site");
-  cpSync(site, live, { recursive: true });
-  const server = await serveStatic(live);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url + ARTICLE);
-    const controlled = () =>
-      page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-        return navigator.serviceWorker.controller!.scriptURL;
-      });
-    const worker = await controlled();
-    assert.equal((await typeQuery(page, "消防")).titles, await expectedTitles(site, "消防"));
-    const metaUrl = new URL(`${INDEX_DIR}/${partFile(META_PART)}`, server.url).href;
-    const oldMeta = readFileSync(indexFile(site, META_PART), "utf8");
-    const cachedMeta = () => page.evaluate(async (url) => (await caches.match(url))?.text(), metaUrl);
-    assert.is(await cachedMeta(), oldMeta, "the old worker keeps the meta part of the first build");
-
-    // The new build goes up with the old worker script, so the browser finds no new
-    // worker to install: the old one stays in control with its copy of the old meta.
-    rmSync(live, { recursive: true });
-    cpSync(next, live, { recursive: true });
-    cpSync(join(site, "sw.js"), join(live, "sw.js"));
-    const pages = [page, await context.newPage()];
-    await pages[1]!.goto(server.url + ARTICLE);
-    for (const [i, p] of pages.entries()) {
-      for (const q of REPUBLISHED_QUERIES) {
-        const { titles, status } = await typeQuery(p, q);
-        assert.equal(titles, await expectedTitles(next, q), `page ${i + 1}, ${q}: ${status}`);
-        assert.ok(titles.length > 0, q);
-      }
-    }
-    assert.is(await controlled(), worker);
-    assert.is(await cachedMeta(), oldMeta, "the old worker was still serving its copy");
-  } finally {
-    await context.close();
-    await server.close();
-  }
-});
+  assert.is(await controlled(), worker);
+  assert.is(await cachedMeta(), oldMeta, "the old worker was still serving its copy");
+}));
 
 /** A copy of the site served with one file changed, and a page open on it. */
 async function withChanged(file: string, change: (text: string) => string | null, run: (page: Page) => Promise<void>): Promise<void> {
