@@ -13,6 +13,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { browserGate, launchChromium, serveStatic } from "../helpers/browser.ts";
+import { postingsPartOf } from "../helpers/index-parts.ts";
 import { buildInto, tempDir, SAMPLE_CONTENT } from "../helpers/site.ts";
 import { article } from "../helpers/archive.ts";
 import { ANALYZER_VERSION } from "../../src/search/analysis/analyzer.ts";
@@ -74,13 +75,6 @@ async function expectedTitles(dir: string, q: string): Promise<string[]> {
 
 const indexFile = (dir: string, part: string) => join(dir, INDEX_DIR, partFile(part));
 
-/** The postings part of `dir`'s index that holds `term`. */
-function postingsPartOf(dir: string, term: string): string {
-  const meta = decodeMeta(validateMeta(unwrapPart(META_PART, readFileSync(indexFile(dir, META_PART), "utf8")), ANALYZER_VERSION));
-  let part = meta.postings[0]!.part;
-  for (const r of meta.postings) if (r.first <= term) part = r.part;
-  return part;
-}
 
 let republished: string | undefined;
 /** The sample with an edition before its own added: every article of the sample gets another number. */
@@ -214,14 +208,14 @@ function partsOf(dir: string, word: string): Set<string> {
   const chars = [...word];
   const terms = chars.slice(1).map((c, i) => chars[i]! + c);
   const last = chars[chars.length - 1]!;
-  return new Set([...terms, last, `${last}\uffff`].map((t) => postingsPartOf(dir, t)));
+  return new Set([...terms, last, `${last}\uffff`].map((t) => postingsPartOf(dir, t).part));
 }
 
 gate.test("a postings part missing, truncated, corrupt or an HTML page: a message within 2 s; other queries still work", async () => {
-  const part = postingsPartOf(site, "职工");
+  const part = postingsPartOf(site, "职工").part;
   const other = ["火焰蓝", "消防", "露营", "献血", "常州", "海南"].find((w) => !partsOf(site, w).has(part));
   assert.ok(other, "a query that needs none of 职工's parts");
-  assert.is.not(postingsPartOf(site, WARM_UP), part);
+  assert.is.not(postingsPartOf(site, WARM_UP).part, part);
   for (const [what, change] of Object.entries(FAULTS)) {
     await withChanged(join(INDEX_DIR, partFile(part)), change, (page) => noticeThenWorks(page, `postings ${what}`, "职工", other!, PART_NOTICE));
   }

@@ -17,6 +17,7 @@ import type { PartSource } from "../../src/search/query/part-cache.ts";
 import { SearchEngine } from "../../src/search/query/query-engine.ts";
 import { openSearchService } from "../../src/search/client/search-service.ts";
 import type { SearchDocument } from "../../src/search/format/documents.ts";
+import { postingsPartOf } from "../helpers/index-parts.ts";
 import { buildAndOpen, removeSite, sampleDocuments } from "./helpers.ts";
 
 const sample = sampleDocuments();
@@ -42,13 +43,6 @@ function source(site: string, change: (name: string, text: string) => string | u
   };
 }
 
-/** The postings part that holds `term` in `site`'s index. */
-function postingsPartOf(site: string, term: string): string {
-  const meta = decodeMeta(validateMeta(JSON.parse(readFileSync(join(site, INDEX_DIR, partFile(META_PART)), "utf8").replace(/^[^,]*,/u, "").replace(/\);\n$/u, "")), ANALYZER_VERSION) as MetaFile);
-  let part = meta.postings[0]!.part;
-  for (const r of meta.postings) if (r.first <= term) part = r.part;
-  return part;
-}
 
 test("the old meta with the new build's parts: the search fails as 'index updated', not 'no result'", async () => {
   // What a page that opened the index before the redeploy gets: its meta, and the parts it had not loaded from the new build.
@@ -69,8 +63,8 @@ test("the old meta with the new build's parts: the search fails as 'index update
 });
 
 test("a missing, corrupt or truncated postings part fails the searches that need it, and only those", async () => {
-  const part = postingsPartOf(before.dir, WORKERS);
-  assert.is.not(postingsPartOf(before.dir, "火焰"), part, "the other query needs other parts");
+  const part = postingsPartOf(before.dir, WORKERS).part;
+  assert.is.not(postingsPartOf(before.dir, "火焰").part, part, "the other query needs other parts");
   const faults: Record<string, (text: string) => string | undefined> = {
     missing: () => undefined,
     truncated: (t) => t.slice(0, Math.floor(t.length / 2)),

@@ -1,6 +1,6 @@
 /**
  * The index format's own folder (src/search/format/) as a two-sided contract: every part
- * (meta, postings, docs) goes through its encoder and back through its decoder
+ * (meta, postings tables, postings, facts, docs) goes through its encoder and back through its decoder
  * unchanged, on the sample archive's real index, and each decoder rejects a corrupt
  * part with a FormatError naming it, and a part of another build with a
  * BuildMismatchError; the build follows from the articles alone.
@@ -8,11 +8,22 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ANALYZER_VERSION } from "../../src/search/analysis/analyzer.ts";
-import { columnFieldLength, FIELDS } from "../../src/search/analysis/fields.ts";
+import { FIELDS } from "../../src/search/analysis/fields.ts";
 import { writeIndex } from "../../src/search/build/index-writer.ts";
 import { decodeDocsPart, encodeDocsPart } from "../../src/search/format/docs.ts";
-import { BuildMismatchError, FormatError, META_PART, unwrapPart, wrapPart, type DocsPayload, type MetaFile } from "../../src/search/format/index-format.ts";
-import { decodeFieldLengths, decodeMeta, encodeMeta, validateMeta } from "../../src/search/format/meta.ts";
+import { decodeFacts, encodeFacts } from "../../src/search/format/facts.ts";
+import {
+  BuildMismatchError,
+  FACTS_PART,
+  FormatError,
+  META_PART,
+  unwrapPart,
+  wrapPart,
+  type DocsPayload,
+  type MetaFile,
+  type PostingsRange,
+} from "../../src/search/format/index-format.ts";
+import { decodeMeta, decodePostingsTable, encodeMeta, validateMeta } from "../../src/search/format/meta.ts";
 import {
   decodePostings,
   decodePostingsPart,
@@ -23,20 +34,28 @@ import {
 import { sampleDocuments } from "./helpers.ts";
 
 const documents = sampleDocuments().documents;
-const files = writeIndex(documents, { partBytes: 2048 }).files;
+// Small parts and tables, so the sample has several of each.
+const PER_TABLE = 4;
+const files = writeIndex(documents, { partBytes: 2048, postingsPerTable: PER_TABLE }).files;
 const payload = (name: string) => unwrapPart(name, files.get(`${name}.js`)!);
 const build = (payload(META_PART) as MetaFile).build;
 
 test("build: every part carries meta's build, which the articles decide", () => {
   for (const [path, text] of files) assert.is((unwrapPart(path.slice(0, -3), text) as { build: string }).build, build, path);
-  assert.is((writeIndex(documents, { partBytes: 2048, builder: "lunr" }).files.get("meta.js")), files.get("meta.js"), "the builder does not change it");
+  assert.is((writeIndex(documents, { partBytes: 2048, postingsPerTable: PER_TABLE, builder: "lunr" }).files.get("meta.js")), files.get("meta.js"), "the builder does not change it");
   const edited = documents.map((d, i) => (i === documents.length - 1 ? { ...d, title: `${d.title}（更正）` } : d));
-  const other = (unwrapPart(META_PART, writeIndex(edited, { partBytes: 2048 }).files.get("meta.js")!) as MetaFile).build;
+  const other = (unwrapPart(META_PART, writeIndex(edited, { partBytes: 2048, postingsPerTable: PER_TABLE }).files.get("meta.js")!) as MetaFile).build;
   assert.is.not(other, build, "one title changed: another build");
-  assert.is.not((unwrapPart(META_PART, writeIndex(documents, { partBytes: 4096 }).files.get("meta.js")!) as MetaFile).build, build, "other settings: another build");
+  assert.is.not((unwrapPart(META_PART, writeIndex(documents, { partBytes: 2048, postingsPerTable: PER_TABLE + 1 }).files.get("meta.js")!) as MetaFile).build, build, "other settings: another build");
 });
 
-test("meta: what encodeMeta writes validates and decodes to the articles' facts", () => {
+/** Every postings part of the index, in order, through meta's tables. */
+function allParts(): PostingsRange[] {
+  const meta = decodeMeta(validateMeta(payload(META_PART), ANALYZER_VERSION));
+  return meta.postings.tables.flatMap((_, j) => decodePostingsTable(meta, j, payload(meta.postings.tables[j]!.part)));
+}
+
+test("meta: what encodeMeta writes validates and decodes to the articles' dates; encoded again, the same meta and tables", () => {
   const file = validateMeta(payload(META_PART), ANALYZER_VERSION);
   const meta = decodeMeta(file);
   assert.is(meta.docCount, documents.length);
@@ -44,44 +63,56 @@ test("meta: what encodeMeta writes validates and decodes to the articles' facts"
     documents.map((_, n) => meta.docs.date[n]),
     documents.map((d) => d.date),
   );
-  assert.equal(
-    documents.map((_, n) => (meta.docs.column[n]! < 0 ? undefined : meta.columns[meta.docs.column[n]!])),
-    documents.map((d) => d.column),
-  );
-  assert.equal(
-    documents.map((_, n) => meta.docs.people[n]!.map((p) => meta.people[p])),
-    documents.map((d) => [...new Set(d.people.map((p) => p.name))]),
-  );
-  // Encoding the decoded facts again gives the same part.
+  const parts = allParts();
+  assert.is(parts.length, file.postings.parts);
+  assert.ok(meta.postings.tables.length > 1, "the sample's parts fill several tables");
+  assert.equal(parts.map((p) => p.part), parts.map((_, k) => `postings/${k}`));
+  // Encoding the decoded values again gives the same parts.
   const again = encodeMeta({
     analyzer: file.analyzer,
     build: file.build,
     lunr: file.lunr,
     bm25: file.bm25,
     fields: file.fields,
+    fieldTotals: file.fieldTotals,
+    docCount: file.docCount,
     termCount: file.termCount,
     docsPerPart: file.docsPerPart,
-    partFirsts: meta.postings.slice(1).map((p) => p.first),
-    articles: documents.map((_, n) => ({
-      date: meta.docs.date[n]!,
-      column: meta.docs.column[n]! < 0 ? undefined : meta.columns[meta.docs.column[n]!],
-      people: meta.docs.people[n]!.map((p) => meta.people[p]!),
-    })),
-    fieldLengths: documents.map((_, n) =>
-      file.fields.map((_f, f) => decodeFieldLengths(file, f, () => meta.docs.column, columnFieldLength).lengths[n]!),
-    ),
+    partFirsts: parts.slice(1).map((p) => p.first),
+    parts: parts.length,
+    perTable: PER_TABLE,
+    dates: meta.docs.date,
   });
-  assert.is(wrapPart(META_PART, again), files.get("meta.js"));
+  assert.is(wrapPart(META_PART, again.meta), files.get("meta.js"));
+  again.tables.forEach((t, j) => assert.is(wrapPart(meta.postings.tables[j]!.part, t), files.get(`${meta.postings.tables[j]!.part}.js`)));
+  assert.is(again.tables.length, meta.postings.tables.length);
+});
+
+test("meta: the field totals are the sums of the field lengths the postings carry", () => {
+  const file = validateMeta(payload(META_PART), ANALYZER_VERSION);
+  // Every (article, field) with a token is an entry of some term, and all its entries carry the same length.
+  const seen = new Map<string, number>();
+  for (const range of allParts()) {
+    const part = decodePostingsPart(range.part, payload(range.part), { first: range.first }, build);
+    for (const postings of part.postings) {
+      for (const e of decodePostings(postings, FIELDS.length)) {
+        const key = `${e.doc}/${e.field}`;
+        if (seen.has(key)) assert.is(e.length, seen.get(key), key);
+        seen.set(key, e.length);
+      }
+    }
+  }
+  const totals = FIELDS.map(() => 0);
+  for (const [key, length] of seen) totals[Number(key.split("/")[1])]! += length;
+  assert.equal(file.fieldTotals, totals);
+  assert.ok(file.fieldTotals.every((t, f) => t > 0 || FIELDS[f]!.name !== "body"));
 });
 
 test("meta: a corrupt part is rejected with a FormatError", () => {
   const file = payload(META_PART) as MetaFile;
   const rejects = (bad: unknown, message: RegExp) => {
     try {
-      const checked = validateMeta(bad, ANALYZER_VERSION);
-      const meta = decodeMeta(checked);
-      void meta.docs.date, meta.docs.column, meta.docs.people;
-      checked.fields.forEach((_, f) => decodeFieldLengths(checked, f, () => meta.docs.column, columnFieldLength));
+      void decodeMeta(validateMeta(bad, ANALYZER_VERSION)).docs.date;
     } catch (e) {
       assert.instance(e, FormatError);
       assert.match((e as Error).message, message);
@@ -92,16 +123,54 @@ test("meta: a corrupt part is rejected with a FormatError", () => {
   rejects(null, /not a Banmian search index/);
   rejects({ ...file, version: 1 }, /index format 1/);
   rejects({ ...file, analyzer: "another" }, /analyzer another/);
-  rejects({ ...file, docs: { ...file.docs, people: undefined } }, /incomplete/);
   rejects({ ...file, build: undefined }, /incomplete/);
+  rejects({ ...file, fieldTotals: file.fieldTotals.slice(1) }, /incomplete/);
+  rejects({ ...file, fieldTotals: file.fieldTotals.map(() => -1) }, /incomplete/);
+  rejects({ ...file, postings: { ...file.postings, parts: file.postings.parts + PER_TABLE } }, /postings tables/);
   rejects({ ...file, docCount: file.docCount + 1 }, /do not match/);
   rejects({ ...file, docs: { ...file.docs, date: file.docs.date.slice(0, -1) } }, /dates/);
-  rejects({ ...file, docs: { ...file.docs, fieldLengths: file.docs.fieldLengths.slice(1) } }, /field lengths/);
+});
+
+test("postings tables: each decodes to its parts' bounds; a corrupt or foreign table is rejected", () => {
+  const meta = decodeMeta(validateMeta(payload(META_PART), ANALYZER_VERSION));
+  const name = meta.postings.tables[0]!.part;
+  const good = payload(name) as { build: string; first: string };
+  assert.is(decodePostingsTable(meta, 0, good).length, PER_TABLE);
+  const rejects = (bad: unknown, message: RegExp, kind: typeof FormatError = FormatError) =>
+    assert.throws(() => decodePostingsTable(meta, 0, bad), (e: Error) => e instanceof kind && message.test(e.message));
+  rejects(null, /malformed/);
+  rejects({ ...good, build: "another" }, /part of build "another"/, BuildMismatchError);
+  rejects({ ...good, first: good.first.split(" ").slice(1).join(" ") }, /parts, meta says/);
+  rejects({ ...good, first: good.first.split(" ").reverse().join(" ") }, /out of order|front-coded/);
+});
+
+test("facts: the facts part decodes to every article's column and people, and encodes back the same", () => {
+  const raw = payload(FACTS_PART);
+  const facts = decodeFacts(FACTS_PART, raw, { build, docCount: documents.length });
+  assert.equal(
+    documents.map((_, n) => (facts.column[n]! < 0 ? undefined : facts.columns[facts.column[n]!])),
+    documents.map((d) => d.column),
+  );
+  assert.equal(
+    documents.map((_, n) => facts.peopleOf[n]!.map((p) => facts.people[p])),
+    documents.map((d) => [...new Set(d.people.map((p) => p.name))]),
+  );
+  const again = documents.map((_, n) => ({
+    column: facts.column[n]! < 0 ? undefined : facts.columns[facts.column[n]!],
+    people: facts.peopleOf[n]!.map((p) => facts.people[p]!),
+  }));
+  assert.equal(encodeFacts(again, build), raw);
+  const rejects = (bad: unknown, message: RegExp, kind: typeof FormatError = FormatError, docCount = documents.length) =>
+    assert.throws(() => decodeFacts(FACTS_PART, bad, { build, docCount }), (e: Error) => e instanceof kind && message.test(e.message));
+  const good = raw as Record<string, unknown>;
+  rejects({ ...good, build: "another" }, /part of build "another"/, BuildMismatchError);
+  rejects({ ...good, people: undefined }, /incomplete/);
+  rejects(good, /columns do not match/, FormatError, documents.length + 1);
+  rejects({ ...good, columns: [] }, /columns do not match/);
 });
 
 test("postings: entries and parts round-trip; corrupt parts are rejected", () => {
-  const file = validateMeta(payload(META_PART), ANALYZER_VERSION);
-  const ranges = decodeMeta(file).postings;
+  const ranges = allParts();
   assert.ok(ranges.length > 1, "the sample is cut into several postings parts");
   ranges.forEach((range, k) => {
     const raw = payload(range.part);
@@ -114,9 +183,9 @@ test("postings: entries and parts round-trip; corrupt parts are rejected", () =>
     }
   });
   const entries: TermEntry[] = [
-    { doc: 0, field: 5, positions: [3, 4, 9] },
-    { doc: 2, field: 0, positions: [0] },
-    { doc: 2, field: 5, positions: [100] },
+    { doc: 0, field: 5, length: 12, positions: [3, 4, 9] },
+    { doc: 2, field: 0, length: 1, positions: [0] },
+    { doc: 2, field: 5, length: 3000, positions: [100] },
   ];
   assert.equal(decodePostings(encodeTermPostings(entries, 6), 6), entries);
 

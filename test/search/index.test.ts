@@ -192,8 +192,10 @@ test("two builds of the same documents give byte-identical index files", async (
     assert.equal([...a.keys()].sort(), [...b.keys()].sort());
     for (const [path, bytes] of a) assert.ok(bytes.equals(b.get(path)!), `${path} differs`);
     const meta = unwrapPart(META_PART, a.get("meta.js")!.toString()) as MetaFile;
-    const postingsParts = frontDecode(meta.postings.first).length + 1;
-    assert.is(a.size, 1 + postingsParts + documents.length); // meta, the postings parts, one docs part per article
+    const tables = frontDecode(meta.postings.first).length + 1;
+    assert.ok(meta.postings.parts > 0);
+    // meta, the postings tables and parts, facts, one docs part per article
+    assert.is(a.size, 1 + tables + meta.postings.parts + 1 + documents.length);
   } finally {
     removeSite(site1);
     removeSite(site2);
@@ -282,10 +284,10 @@ test("postings parts: whole leading-character groups under the byte budget, ever
   const terms = [...partOf.keys()];
   await loader.loadTerms(terms, []);
   for (const t of terms) assert.ok(loader.has(t), t);
-  assert.is(loader.meta.postings.length, parts.length);
+  assert.is(loader.meta.postings.parts, parts.length);
 });
 
-test("meta: part bounds are the shortest separators; per-article facts decode on first use", async () => {
+test("meta: part bounds are the shortest separators; facts, field lengths and their totals are lunr.Builder's", async () => {
   assert.is(separator("中国", "中央"), "中央");
   assert.is(separator("中", "中国"), "中国");
   assert.is(separator("东西", "中国"), "中");
@@ -295,18 +297,28 @@ test("meta: part bounds are the shortest separators; per-article facts decode on
   const loader = await IndexLoader.open(memorySource(built.files));
   const meta = loader.meta;
   assert.is(meta.termCount, built.termCount);
-  assert.equal(meta.docs.column.map((c) => (c < 0 ? undefined : meta.columns[c])), documents.map((d) => d.column));
+  const facts = await loader.facts();
+  assert.equal([...facts.column].map((c) => (c < 0 ? undefined : facts.columns[c])), documents.map((d) => d.column));
   assert.equal(
-    meta.docs.people.map((ps) => ps.map((p) => meta.people[p])),
+    facts.peopleOf.map((ps) => ps.map((p) => facts.people[p])),
     documents.map((d) => [...new Set(d.people.map((p) => p.name))]),
   );
-  // Field lengths, the column's recomputed, are lunr.Builder's.
+  // The field lengths the postings carry, and meta's totals of them, are lunr.Builder's.
   const lunrLengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
-  documents.forEach((_, n) => {
-    loader.fieldNames.forEach((field, f) => assert.is(loader.fieldLength(n, f), lunrLengths[`${field}/${docRef(n)}`], `${field} of ${n}`));
-  });
+  const terms = Object.keys((builder as unknown as { invertedIndex: object }).invertedIndex);
+  await loader.loadTerms(terms, []);
+  let entries = 0;
+  for (const term of terms) {
+    for (const e of loader.postings(term)!.entries) {
+      const field = loader.fieldNames[e.field]!;
+      assert.is(e.length, lunrLengths[`${field}/${docRef(e.doc)}`], `${term}: ${field} of ${e.doc}`);
+      entries++;
+    }
+  }
+  assert.ok(entries > documents.length);
+  const totals = loader.fieldNames.map((field) => documents.reduce((sum, _, n) => sum + lunrLengths[`${field}/${docRef(n)}`]!, 0));
+  assert.equal(meta.fieldTotals, totals);
   const file = unwrapPart(META_PART, built.files.get("meta.js")!) as MetaFile;
-  assert.is(file.docs.fieldLengths[loader.fieldNames.indexOf("column")], null);
   // Broken lists are refused, not misread.
   const broken = new Map(built.files);
   broken.set("meta.js", wrapPart(META_PART, { ...file, docs: { ...file.docs, date: file.docs.date.slice(0, -2) } }));
@@ -320,11 +332,12 @@ test("idf and postings decoding match Lunr's", () => {
     const expected = (lunr as unknown as { idf: (p: object, n: number) => number }).idf(posting, n);
     assert.is(lunrIdf(entries, n), expected);
   }
-  assert.equal(decodePostings(encodeInts([0 * 6 + 5, 1, 3, 0, 2 * 6 + 0, 0, 7]), 6), [
-    { doc: 0, field: 5, positions: [3, 4] },
-    { doc: 2, field: 0, positions: [7] },
+  assert.equal(decodePostings(encodeInts([0 * 6 + 5, 1, 40, 3, 0, 2 * 6 + 0, 0, 9, 7]), 6), [
+    { doc: 0, field: 5, length: 40, positions: [3, 4] },
+    { doc: 2, field: 0, length: 9, positions: [7] },
   ]);
   assert.throws(() => decodePostings(encodeInts([5, 3, 1]), 6), /truncated/);
+  assert.throws(() => decodePostings(encodeInts([5, 0]), 6), /truncated/, "an entry without its length");
   assert.throws(() => decodeInts(encodeInts([5000]).slice(0, 1)), /truncated/);
   assert.is(DEFAULT_PART_BYTES, 8192);
 });

@@ -50,7 +50,8 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
 /**
  * Pass 1: analyzes the articles one by one, keeping each token as (term number,
  * position) and counting each term's postings size: per (article, field) in which it
- * occurs two integers (the entry's head and count − 1), plus one per occurrence.
+ * occurs three integers (the entry's head, count − 1 and the field's length), plus one
+ * per occurrence.
  */
 function tokenize(documents: readonly SearchDocument[]): Tokens {
   const F = FIELDS.length;
@@ -83,7 +84,7 @@ function tokenize(documents: readonly SearchDocument[]): Tokens {
         let size = sizes[id]! + 1;
         if (lastKey[id] !== key) {
           lastKey[id] = key;
-          size += 2;
+          size += 3;
         }
         sizes[id] = size;
         tokenTerms.push(id);
@@ -126,6 +127,7 @@ function layOut(tokens: Tokens, documentCount: number): { arena: Int32Array; off
           let at = cursor[id]!;
           arena[at++] = entryHead(n - lastDoc[id]!, f, F);
           arena[at++] = c - 1;
+          arena[at++] = to - from; // the field's length
           cursor[id] = at;
           lastDoc[id] = n;
           count[id] = -c; // marks the head as written

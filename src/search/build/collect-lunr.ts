@@ -43,12 +43,16 @@ export function buildLunr(documents: readonly SearchDocument[]): { builder: lunr
 
 type LunrPosting = Record<string, Record<string, { position: number[] }>>;
 
-/** One term's entries from lunr.Builder's inverted index entry, ordered by article then field. */
-function lunrEntries(posting: LunrPosting): TermEntry[] {
+/**
+ * One term's entries from lunr.Builder's inverted index entry, ordered by article then
+ * field; each entry's length is the field length lunr.Builder recorded (its
+ * `fieldLengths`, keyed by lunr.FieldRef: "field/ref").
+ */
+function lunrEntries(posting: LunrPosting, lengths: Record<string, number>): TermEntry[] {
   const entries: TermEntry[] = [];
   FIELDS.forEach((f, field) => {
     const byDoc = posting[f.name] ?? {};
-    for (const ref of Object.keys(byDoc)) entries.push({ doc: docNumber(ref), field, positions: byDoc[ref]!.position });
+    for (const ref of Object.keys(byDoc)) entries.push({ doc: docNumber(ref), field, length: lengths[`${f.name}/${ref}`]!, positions: byDoc[ref]!.position });
   });
   return entries.sort((a, b) => a.doc - b.doc || a.field - b.field);
 }
@@ -56,8 +60,8 @@ function lunrEntries(posting: LunrPosting): TermEntry[] {
 export function collectWithLunr(documents: readonly SearchDocument[]): Collected {
   const { builder, fieldLengths } = buildLunr(documents);
   const inverted = (builder as unknown as { invertedIndex: Record<string, LunrPosting> }).invertedIndex;
+  const lengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
   // Code-unit order, as lunr.TokenSet.Builder requires.
   const terms = Object.keys(inverted).sort(compareCodeUnits);
-  return { terms, postings: (i) => encodeTermPostings(lunrEntries(inverted[terms[i]!]!), FIELDS.length), fieldLengths, builder };
+  return { terms, postings: (i) => encodeTermPostings(lunrEntries(inverted[terms[i]!]!, lengths), FIELDS.length), fieldLengths, builder };
 }
-

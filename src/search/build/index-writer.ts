@@ -20,11 +20,12 @@
 import { createHash } from "node:crypto";
 import lunr from "lunr";
 import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
-import { FIELDS, columnFieldLength } from "../analysis/fields.ts";
+import { FIELDS } from "../analysis/fields.ts";
 import { encodeDocsPart } from "../format/docs.ts";
 import { searchDocument, type SearchDocument } from "../format/documents.ts";
-import { COLUMN_FIELD, FORMAT_NAME, FORMAT_VERSION, META_PART, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
-import { encodeMeta, separator } from "../format/meta.ts";
+import { encodeFacts } from "../format/facts.ts";
+import { FACTS_PART, FORMAT_NAME, FORMAT_VERSION, META_PART, docsPartName, partFile, postingsPartName, postingsTableName, wrapPart } from "../format/index-format.ts";
+import { POSTINGS_PER_TABLE, encodeMeta, separator } from "../format/meta.ts";
 import { encodePostingsPart } from "../format/postings.ts";
 import { collectDirect } from "./collect-direct.ts";
 import { collectWithLunr } from "./collect-lunr.ts";
@@ -47,6 +48,8 @@ export interface WriteOptions {
   partBytes?: number;
   /** Also close a postings part at this many terms (default: no limit). */
   maxTermsPerPart?: number;
+  /** Postings parts per postings table (default POSTINGS_PER_TABLE; tests set it small). */
+  postingsPerTable?: number;
   /** Which builder collects the postings (default "direct"; both give the same files). */
   builder?: "direct" | "lunr";
 }
@@ -64,7 +67,7 @@ const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
 /**
  * The build of an index (format/index-format.ts, "Builds"): the first 16 hex digits of
  * the SHA-256 of one line naming the format, the analyzer, Lunr and the settings that
- * shape the files (docsPerPart, partBytes, maxTermsPerPart; not the builder, since both
+ * shape the files (docsPerPart, partBytes, maxTermsPerPart, postingsPerTable; not the builder, since both
  * give the same files), then one line per article in archive order, the JSON of its
  * record as the docs parts store it (documents.ts, `searchDocument`). Fed one article
  * at a time, so a writer that streams the articles computes the same build (in a pass
@@ -73,8 +76,8 @@ const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
 export class BuildVersion {
   private readonly hash = createHash("sha256");
 
-  constructor(options: { docsPerPart: number; partBytes: number; maxTermsPerPart: number }) {
-    const settings = [FORMAT_NAME, FORMAT_VERSION, ANALYZER_VERSION, lunr.version, options.docsPerPart, options.partBytes, options.maxTermsPerPart];
+  constructor(options: { docsPerPart: number; partBytes: number; maxTermsPerPart: number; postingsPerTable: number }) {
+    const settings = [FORMAT_NAME, FORMAT_VERSION, ANALYZER_VERSION, lunr.version, options.docsPerPart, options.partBytes, options.maxTermsPerPart, options.postingsPerTable];
     this.hash.update(`${JSON.stringify(settings)}\n`);
   }
 
@@ -88,14 +91,56 @@ export class BuildVersion {
   }
 }
 
+/** What the meta and facts parts keep of an article. */
+export interface ArticleFacts {
+  date: string | null;
+  column?: string | undefined;
+  people: string[];
+}
+
+export const articleFacts = (d: SearchDocument): ArticleFacts => ({ date: d.date, column: d.column, people: d.people.map((p) => p.name) });
+
+/**
+ * The parts both writers (this one, stream-index.ts) write once the postings are cut:
+ * meta, the postings tables and facts, as [part name, payload], meta first.
+ */
+export function headParts(input: {
+  build: string;
+  termCount: number;
+  docsPerPart: number;
+  partFirsts: readonly string[];
+  parts: number;
+  perTable: number;
+  fieldTotals: readonly number[];
+  articles: readonly ArticleFacts[];
+}): Array<[string, unknown]> {
+  const { meta, tables } = encodeMeta({
+    analyzer: ANALYZER_VERSION,
+    build: input.build,
+    lunr: lunr.version,
+    bm25: BM25,
+    fields: FIELDS.map((f) => [f.name, f.boost] as const),
+    fieldTotals: input.fieldTotals,
+    docCount: input.articles.length,
+    termCount: input.termCount,
+    docsPerPart: input.docsPerPart,
+    partFirsts: input.partFirsts,
+    parts: input.parts,
+    perTable: input.perTable,
+    dates: input.articles.map((a) => a.date),
+  });
+  return [[META_PART, meta], ...tables.map((t, j): [string, unknown] => [postingsTableName(j), t]), [FACTS_PART, encodeFacts(input.articles, input.build)]];
+}
+
 /** Builds the index of the documents (in archive order) and renders its files. */
 export function writeIndex(documents: readonly SearchDocument[], options: WriteOptions = {}): WrittenIndex {
   const docsPerPart = Math.max(1, Math.floor(options.docsPerPart ?? 1));
   const maxTerms = Math.max(1, Math.floor(options.maxTermsPerPart ?? Number.POSITIVE_INFINITY));
   const budget = Math.max(1, options.partBytes ?? DEFAULT_PART_BYTES);
+  const perTable = Math.max(1, Math.floor(options.postingsPerTable ?? POSTINGS_PER_TABLE));
   const collected = options.builder === "lunr" ? collectWithLunr(documents) : collectDirect(documents);
   const { terms, fieldLengths } = collected;
-  const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms });
+  const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms, postingsPerTable: perTable });
   for (const d of documents) version.add(d);
   const build = version.digest();
 
@@ -113,25 +158,9 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   });
 
   const n = documents.length;
-  const meta = encodeMeta({
-    analyzer: ANALYZER_VERSION,
-    build,
-    lunr: lunr.version,
-    bm25: BM25,
-    fields: FIELDS.map((f) => [f.name, f.boost] as const),
-    termCount: terms.length,
-    docsPerPart,
-    partFirsts: firsts,
-    articles: documents.map((d) => ({ date: d.date, column: d.column, people: d.people.map((p) => p.name) })),
-    fieldLengths,
-  });
-
-  // The column field's lengths are not stored: the loader recomputes them from the names.
-  const columnField = FIELDS.findIndex((f) => f.name === COLUMN_FIELD);
-  documents.forEach((d, i) => {
-    if (fieldLengths[i]![columnField] !== columnFieldLength(d.column)) throw new Error(`column field of ${d.id}: length does not recompute`);
-  });
-  const files = new Map<string, string>([[partFile(META_PART), wrapPart(META_PART, meta)]]);
+  const totals = FIELDS.map((_, f) => fieldLengths.reduce((sum, lengths) => sum + lengths[f]!, 0));
+  const head = headParts({ build, termCount: terms.length, docsPerPart, partFirsts: firsts, parts: postingsFiles.length, perTable, fieldTotals: totals, articles: documents.map(articleFacts) });
+  const files = new Map<string, string>(head.map(([name, payload]) => [partFile(name), wrapPart(name, payload)]));
   for (const [path, content] of postingsFiles) files.set(path, content);
   for (let first = 0, k = 0; first < n; first += docsPerPart, k++) {
     const part = docsPartName(k);

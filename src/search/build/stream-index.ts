@@ -8,8 +8,8 @@
  * index-writer.ts's `writeIndex` over the same documents, byte for byte
  * (test/search/stream-index.test.ts): same numbering, same postings, same cuts.
  *
- * Memory is one run's collection, the few facts per article the meta part holds (date,
- * column, people, field lengths), one line per run while merging, and the postings part
+ * Memory is one run's collection, the few facts per article the meta and facts parts
+ * hold (date, column, people), one line per run while merging, and the postings part
  * being filled; it does not hold the archive's documents or postings.
  *
  * The build every part carries is hashed from the documents in a first pass over the
@@ -21,17 +21,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { swapFolder } from "../../files/swap-folder.ts";
 import { dirname, join } from "node:path";
-import lunr from "lunr";
-import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
-import { FIELDS, columnFieldLength } from "../analysis/fields.ts";
+import { FIELDS } from "../analysis/fields.ts";
 import { encodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
-import { COLUMN_FIELD, INDEX_DIR, META_PART, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
-import { encodeMeta, separator } from "../format/meta.ts";
+import { INDEX_DIR, docsPartName, partFile, postingsPartName, wrapPart } from "../format/index-format.ts";
+import { POSTINGS_PER_TABLE, separator } from "../format/meta.ts";
 import { encodePostingsPart } from "../format/postings.ts";
 import { collectDirect } from "./collect-direct.ts";
 import { PartCutter } from "./cut-parts.ts";
-import { BM25, BuildVersion, DEFAULT_PART_BYTES, type WriteOptions } from "./index-writer.ts";
+import { BuildVersion, DEFAULT_PART_BYTES, headParts, type ArticleFacts, type WriteOptions } from "./index-writer.ts";
 import { mergeRuns, writeRun } from "./postings-runs.ts";
 import { readDocumentFiles } from "./read-documents.ts";
 
@@ -81,6 +79,7 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
   const docsPerPart = Math.max(1, Math.floor(input.docsPerPart ?? 1));
   const maxTerms = Math.max(1, Math.floor(input.maxTermsPerPart ?? Number.POSITIVE_INFINITY));
   const budget = Math.max(1, input.partBytes ?? DEFAULT_PART_BYTES);
+  const perTable = Math.max(1, Math.floor(input.postingsPerTable ?? POSTINGS_PER_TABLE));
   const runDocuments = Math.max(1, Math.floor(input.runDocuments ?? DEFAULT_RUN_DOCUMENTS));
   const target = join(input.siteDir, INDEX_DIR);
   const stamp = `${process.pid}-${Date.now()}`;
@@ -103,17 +102,16 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
   };
   try {
     // Pass 0: the build every part carries (index-format.ts, "Builds") is known before the first part is written.
-    const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms });
+    const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms, postingsPerTable: perTable });
     const seen = new Set<string>();
     for (const path of input.documentFiles) for (const doc of readDocumentFiles([path], seen)) version.add(doc);
     const build = version.digest();
 
     // Pass 1: documents → docs parts, the meta facts, and one sorted run per chunk of articles.
     const intern = interner();
-    const articles: Array<{ date: string | null; column?: string; people: string[] }> = [];
-    const fieldLengths: number[][] = [];
+    const articles: ArticleFacts[] = [];
+    const fieldTotals = FIELDS.map(() => 0);
     const runs: string[] = [];
-    const columnField = FIELDS.findIndex((f) => f.name === COLUMN_FIELD);
     let docs: SearchDocument[] = [];
     let docsFirst = 0;
     let chunk: SearchDocument[] = [];
@@ -123,11 +121,7 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
     const flushRun = () => {
       if (chunk.length === 0) return;
       const collected = collectDirect(chunk);
-      chunk.forEach((d, i) => {
-        // The column field's lengths are not stored: the loader recomputes them from the names.
-        if (collected.fieldLengths[i]![columnField] !== columnFieldLength(d.column)) throw new Error(`column field of ${d.id}: length does not recompute`);
-        fieldLengths.push(collected.fieldLengths[i]!);
-      });
+      for (const lengths of collected.fieldLengths) lengths.forEach((l, f) => (fieldTotals[f] = fieldTotals[f]! + l));
       const path = join(runsDir, `${String(runs.length).padStart(6, "0")}.run`);
       writeRun(path, collected, chunkFirst);
       runs.push(path);
@@ -136,7 +130,7 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
     };
     for (const path of input.documentFiles) {
       for (const doc of readDocumentFiles([path], ids)) {
-        const fact: (typeof articles)[number] = { date: doc.date === null ? null : intern(doc.date), people: doc.people.map((p) => intern(p.name)) };
+        const fact: ArticleFacts = { date: doc.date === null ? null : intern(doc.date), people: doc.people.map((p) => intern(p.name)) };
         if (doc.column !== undefined) fact.column = intern(doc.column);
         articles.push(fact);
         docs.push(doc);
@@ -169,21 +163,7 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
     });
     cutter.finish();
 
-    write(
-      META_PART,
-      encodeMeta({
-        analyzer: ANALYZER_VERSION,
-        build,
-        lunr: lunr.version,
-        bm25: BM25,
-        fields: FIELDS.map((f) => [f.name, f.boost] as const),
-        termCount,
-        docsPerPart,
-        partFirsts: firsts,
-        articles,
-        fieldLengths,
-      }),
-    );
+    for (const [name, payload] of headParts({ build, termCount, docsPerPart, partFirsts: firsts, parts, perTable, fieldTotals, articles })) write(name, payload);
     swapFolder(staging, target, previous);
     return { documents: count, terms: termCount, runs: runs.length, files, bytes, milliseconds: performance.now() - started };
   } catch (e) {

@@ -3,13 +3,13 @@
  * in the Web Worker over http and on the page itself from file://; either way the
  * same code answers, so both give the same results.
  */
-import { compileFilters } from "../query/filters.ts";
+import { compileFilters, needsFacts } from "../query/filters.ts";
 import { countFacets } from "../query/facets.ts";
 import type { PartSource } from "../query/part-cache.ts";
 import { SearchEngine, type SearchResponse, type SearchResult } from "../query/query-engine.ts";
 import { sortByDate } from "../query/sort-order.ts";
 import { parseQuery } from "../query/query-parser.ts";
-import type { SearchFailure } from "../query/search-failure.ts";
+import { failureOf, type SearchFailure } from "../query/search-failure.ts";
 import type { SearchReply, SearchRequest, SearchService } from "./protocol.ts";
 
 export function openSearchService(source: PartSource): SearchService {
@@ -39,7 +39,7 @@ export function openSearchService(source: PartSource): SearchService {
     async choices() {
       const e = await engine();
       const dates = [...new Set(e.index.meta.docs.date.filter((d): d is string => d !== null))].sort().reverse();
-      return { columns: e.columns(), people: e.people(), dates };
+      return { columns: await e.columns(), people: await e.people(), dates };
     },
     close() {
       opened = undefined;
@@ -60,7 +60,15 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
   const textOnly: SearchResponse = await engine.search(request.q);
   if (textOnly.failure) return failed(textOnly.failure, textOnly.problems, started);
   const matching = hasText ? textOnly.hits.map((h) => h.doc) : Array.from({ length: meta.docCount }, (_, i) => i);
-  const { test, problems } = compileFilters(request.filters, meta);
+  // The facts part only when a filter or the facet counts need it: a plain query never loads it.
+  let facts: Awaited<ReturnType<typeof engine.index.facts>> | undefined;
+  try {
+    facts = needsFacts(request.filters) || request.facets ? await engine.index.facts() : undefined;
+  } catch (e) {
+    const failure = failureOf(e);
+    return failed(failure, [...textOnly.problems, `search failed: ${failure.message}`], started);
+  }
+  const { test, problems } = compileFilters(request.filters, meta, facts);
   const sort = request.sort ?? "relevance";
   const dates = meta.docs.date;
   const filtered = hasText ? textOnly.hits.filter((h) => !test || test(h.doc)) : test ? matching.filter(test).map((doc) => ({ doc, score: 0, tier: 0, lunrScore: 0 })) : [];
@@ -90,7 +98,7 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
     total: filtered.length,
     results: results.map(item),
     partial: partial.length > 0 ? { total: partial.length, results: partialResults.map(item) } : null,
-    facets: request.facets ? countFacets(meta, matching, request.filters) : null,
+    facets: request.facets && facts ? countFacets(meta, facts, matching, request.filters) : null,
     words: response.query.parts.flatMap((p) => p.words.map((w) => w.text)),
     problems: response.problems,
     failure: null,

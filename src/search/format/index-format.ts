@@ -26,13 +26,20 @@
  * unwrapped by `unwrapPart` below. A query loads the meta part, the postings parts that
  * hold its terms, and the docs parts of the results it shows; nothing else. Parts:
  *
- * - `meta` (MetaFile): loaded first, the only part every query needs: the fields, the
- *   table of postings parts, and the few integers per article that scoring and filters
- *   need (field lengths, date, column, people), all run-length or codec-coded.
+ * - `meta` (MetaFile): loaded first, the only part every query needs, and of a size that
+ *   does not grow with the number of articles (only with the number of editions, by a
+ *   few bytes each): the fields and their total lengths, the table of postings tables,
+ *   and the dates of the articles as runs (about one per edition).
+ * - `postings-table/J` (J = 0, 1, …; PostingsTablePayload): the lower bounds of postings
+ *   parts J·T … J·T + T − 1 (T = `meta.postings.perTable`). Two levels, so that meta
+ *   holds one bound per T parts and a query loads the one or two tables of its terms:
+ *   a table of every part in meta grew by a few bytes per part, that is with the
+ *   archive.
  * - `postings/K` (K = 0, 1, …; PostingsPayload): the terms and their postings. Terms are
  *   sorted by UTF-16 code units and cut into consecutive ranges, one per part, so the
- *   part of a term is found by binary search in the parts' lower bounds
- *   (`meta.postings.first`). The writer cuts by leading character under a byte budget
+ *   part of a term is found by binary search in the parts' lower bounds (meta's
+ *   `postings.first` for the table, the table's `first` for the part). The writer cuts by
+ *   leading character under a byte budget
  *   (build/index-writer.ts, `partBytes`): all terms starting with one character (all bigrams
  *   XY of a character X, and X itself) stay in one part unless together they exceed the
  *   budget, in which case they fill consecutive parts of their own. A CJK word of n
@@ -40,12 +47,16 @@
  *   only where one of its leading characters is itself over the budget), and a
  *   one-character query X (the prefix X*) needs the parts of X alone. An archive whose
  *   postings fit the budget is one part; the format and the code are the same for one
- *   part or thousands.
+ *   part or thousands. Each entry of a postings carries the length of its field in its
+ *   article, so scoring needs nothing per article beyond the postings it reads.
  * - `docs/K` (DocsPayload): what a results list and a snippet need about articles
  *   K·docsPerPart to K·docsPerPart + docsPerPart − 1: `{first, docs}`, each doc the
  *   article's search document (title, URL, date, column, people, text fields).
  *   With the default docsPerPart of 1, a query downloads one small part per result it
  *   shows, never the text of every matching article.
+ * - `facts` (FactsPayload): the column and people of every article, and their names:
+ *   what the column and person filters and the facet counts of the search page need. A
+ *   plain query never loads it.
  *
  * ## Numbers
  * Documents are numbered 0…docCount−1 in archive order (the order of the search documents);
@@ -55,26 +66,31 @@
  * separators, no JSON escaping.
  *
  * ## Meta (MetaFile)
- * - `postings.first`: for parts 1, 2, … (part 0 starts at the lowest term), front-coded
- *   as below, the shortest string s with (last term of the part before) < s ≤ (first
- *   term of the part), whole code points: part K holds the terms t with
- *   first(K) ≤ t < first(K + 1). Mostly one character (where a part starts a new
- *   leading character) or a bigram. `termCount`: the number of terms in all parts.
- * - `dates`: the distinct article dates (YYYY, YYYY-MM, YYYY-MM-DD or null) in order of
- *   first appearance; `docs.date`: codec pairs (date number, run length − 1), runs of
+ * - `postings.first`: for postings tables 1, 2, … (table 0 starts at the lowest term),
+ *   front-coded as below, the lower bound of the table's first part; `postings.parts`:
+ *   the number of postings parts; `postings.perTable`: T. Table J covers parts J·T to
+ *   min(J·T + T, parts) − 1.
+ * - A lower bound (of a part, in a table) is the shortest string s with (last term of
+ *   the part before) < s ≤ (first term of the part), whole code points: part K holds
+ *   the terms t with first(K) ≤ t < first(K + 1). Mostly one character (where a part
+ *   starts a new leading character) or a bigram. `termCount`: the number of terms in
+ *   all parts.
+ * - `dates`: the distinct article dates (YYYY, YYYY-MM, YYYY-MM-DD; "" for none) in order
+ *   of first appearance, front-coded as below (consecutive dates share their first eight
+ *   characters); `docs.date`: codec pairs (date number, run length − 1), runs of
  *   consecutive articles with one date, in archive order (an archive is ordered by
  *   edition, so there is about one pair per edition).
- * - `columns`, `people`: names numbered by first appearance in archive order;
- *   `docs.column`: codec, per article its column number + 1 (0: none); `docs.people`:
- *   codec, per article the number of its people, then their numbers.
- * - `docs.fieldLengths`: one codec string per field, the token count of that field in
- *   each article: the field lengths Lunr's BM25 normalizes with. The average field
- *   lengths are recomputed from them (sum / docCount, as Lunr does). The column field's
- *   entry is null: its length is that of the article's column name, recomputed from
- *   `columns` and `docs.column` (analysis/fields.ts, `columnFieldLength`, which the
- *   reader passes to `decodeFieldLengths`). A field an archive
- *   never uses is a run of zeros that gzip all but removes, and the loader decodes a
- *   field's lengths only when a query first scores a term in that field.
+ * - `fieldTotals`: per field, the sum of its token counts over all articles: Lunr's
+ *   average field length is fieldTotals[f] / docCount.
+ *
+ * ## Postings tables (PostingsTablePayload)
+ * `first`: the lower bounds of the table's parts after its first (whose bound is the
+ * table's own, in meta), front-coded: T − 1 of them, fewer in the last table.
+ *
+ * ## Facts (FactsPayload)
+ * `columns`, `people`: names numbered by first appearance in archive order; `column`:
+ * codec, per article its column number + 1 (0: none); `people`: codec, per article the
+ * number of its people, then their numbers.
  *
  * ## Postings (PostingsPayload)
  * `terms` lists the part's terms in order, front-coded: each term is written as one
@@ -85,10 +101,11 @@
  * postings of a term encode, for each (article, field) in which the term occurs,
  * ordered by article then field:
  *
- *     docDelta·F + field,  count − 1,  p0,  p1 − p0 − 1,  …,  p(count−1) − p(count−2) − 1
+ *     docDelta·F + field,  count − 1,  length,  p0,  p1 − p0 − 1,  …,  p(count−1) − p(count−2) − 1
  *
  * with docDelta = article number minus the previous entry's (the first entry: minus 0;
- * 0 = same article, next field), and p the term's token positions in the field
+ * 0 = same article, next field), length the token count of the field in the article
+ * (the field length Lunr's BM25 normalizes with), and p the term's token positions in the field
  * (analysis/analyzer.ts), increasing. The count is the term frequency Lunr scores with; the
  * positions let the query engine check that a word occurs as a contiguous string
  * (analysis/pattern.ts).
@@ -96,16 +113,17 @@
  * ## Scoring
  * The loader rebuilds, for the terms of a query, the lunr.Index entries that
  * lunr.Builder produced: the inverted index and the field vectors, whose weights are
- * Lunr's BM25 with `meta.bm25` (k1, b), `lunr.idf`, the field lengths, their averages
- * and the boosts in `meta.fields`, rounded to three decimals as Lunr does. Term indexes
+ * Lunr's BM25 with `meta.bm25` (k1, b), `lunr.idf`, the field lengths
+ * (each entry's `length`), their averages (`meta.fieldTotals`) and the boosts in
+ * `meta.fields`, rounded to three decimals as Lunr does. Term indexes
  * only pair the query vector with the field vectors, so the loader numbers the query's
  * terms in their sorted order; scores are those of the full index. Nothing is
  * precomputed per term, which keeps postings to integers and lets a query load only its
  * own terms.
  *
  * ## Builds
- * Every part names the build it belongs to: `meta.build`, and `build` in every postings
- * and docs payload. A build is a hash of what the index is made from (the articles'
+ * Every part names the build it belongs to: `meta.build`, and `build` in every other
+ * part's payload. A build is a hash of what the index is made from (the articles'
  * records in archive order, the format and analyzer versions and the writer's
  * settings; build/index-writer.ts, `BuildVersion`), so the same input gives the same
  * build and byte-identical files, and any other input another build. The loader takes
@@ -132,10 +150,9 @@
 import type { SearchDocument } from "./documents.ts";
 
 export const FORMAT_NAME = "banmian-search-index";
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
-/** The field whose lengths the loader recomputes from the column names (see "Meta"). */
-export const COLUMN_FIELD = "column";
+
 
 export { INDEX_DIR, META_PART, partFile } from "./index-location.ts";
 
@@ -143,6 +160,8 @@ export { INDEX_DIR, META_PART, partFile } from "./index-location.ts";
 export const PART_CALLBACK = "banmianSearchPart";
 
 export const postingsPartName = (k: number) => `postings/${k}`;
+export const postingsTableName = (j: number) => `postings-table/${j}`;
+export const FACTS_PART = "facts";
 export const docsPartName = (k: number) => `docs/${k}`;
 
 /** The Lunr document ref of article number n. A letter first: V8 stores integer-like
@@ -151,11 +170,11 @@ export const docRef = (n: number) => `d${n}`;
 export const docNumber = (ref: string) => Number(ref.slice(1));
 
 
-/** A postings part as the loader sees it (decoded from MetaFile.postings). */
+/** A range of terms as the loader sees it: a postings table's, or a postings part's. */
 export interface PostingsRange {
-  /** Part name, e.g. "postings/0". */
+  /** Part name, e.g. "postings/0" or "postings-table/0". */
   part: string;
-  /** The part holds the terms from `first` ("" for the first part) up to the next part's `first`, excluded. */
+  /** The range holds the terms from `first` ("" for the first) up to the next range's `first`, excluded. */
   first: string;
 }
 
@@ -171,32 +190,28 @@ interface MetaCommon {
   bm25: { k1: number; b: number };
   /** [name, boost] in field-number order. */
   fields: Array<[string, number]>;
+  /** Per field, the sum of its lengths over all articles. */
+  fieldTotals: number[];
   docCount: number;
   termCount: number;
   docsPerPart: number;
-  /** Column names, numbered by first appearance in archive order. */
-  columns: string[];
-  /** People's names, numbered by first appearance in archive order. */
-  people: string[];
 }
 
 /** The meta part as written on disk (see "Meta"). */
 export interface MetaFile extends MetaCommon {
   postings: {
-    /** Front-coded lower bounds of parts 1, 2, … (see "Meta"). */
+    /** Front-coded lower bounds of postings tables 1, 2, … (see "Meta"). */
     first: string;
+    /** The number of postings parts. */
+    parts: number;
+    /** Postings parts per table (T). */
+    perTable: number;
   };
-  /** Distinct dates, numbered by first appearance in archive order. */
-  dates: Array<string | null>;
+  /** Distinct dates ("" for none), numbered by first appearance in archive order, front-coded. */
+  dates: string;
   docs: {
     /** Codec pairs (date number, run length − 1). */
     date: string;
-    /** Codec: column number + 1 per article (0: none). */
-    column: string;
-    /** Codec: per article, the number of its people, then their numbers. */
-    people: string;
-    /** Per field, codec: the token count of the field in each article; null for the column field (recomputed). */
-    fieldLengths: Array<string | null>;
   };
 }
 
@@ -205,15 +220,47 @@ export interface MetaFile extends MetaCommon {
  * facets.ts read. Not a file format.
  */
 export interface MetaPayload extends MetaCommon {
-  postings: PostingsRange[];
+  postings: {
+    /** The postings tables: part name and lower bound. */
+    tables: PostingsRange[];
+    parts: number;
+    perTable: number;
+  };
   docs: {
     /** Per article: its date (YYYY, YYYY-MM, YYYY-MM-DD) or null. */
     date: Array<string | null>;
-    /** Per article: its column number, or -1. */
-    column: number[];
-    /** Per article: the numbers of its people. */
-    people: number[][];
   };
+}
+
+export interface PostingsTablePayload {
+  /** The build of the index (see "Builds"). */
+  build: string;
+  /** Front-coded lower bounds of the table's parts after its first (see "Postings tables"). */
+  first: string;
+}
+
+/** The facts part as written on disk (see "Facts"). */
+export interface FactsPayload {
+  /** The build of the index (see "Builds"). */
+  build: string;
+  /** Column names, numbered by first appearance in archive order. */
+  columns: string[];
+  /** People's names, numbered by first appearance in archive order. */
+  people: string[];
+  /** Codec: column number + 1 per article (0: none). */
+  column: string;
+  /** Codec: per article, the number of its people, then their numbers. */
+  peopleOf: string;
+}
+
+/** The facts of every article, decoded: what filters.ts and facets.ts read. Not a file format. */
+export interface ArchiveFacts {
+  columns: string[];
+  people: string[];
+  /** Per article: its column number, or -1. */
+  column: Int32Array;
+  /** Per article: the numbers of its people. */
+  peopleOf: number[][];
 }
 
 export interface PostingsPayload {

@@ -1,22 +1,28 @@
 /**
- * Meta: the encoding of the meta part (index-format.ts, "Meta"), both ways. The index
- * writer (build/) encodes with `encodeMeta`; the loader (query/) checks a payload with
- * `validateMeta` and decodes it with `decodeMeta` and `decodeFieldLengths`.
+ * Meta: the encoding of the meta part and of the postings tables (index-format.ts,
+ * "Meta", "Postings tables"), both ways. The index writer (build/) encodes with
+ * `encodeMeta`; the loader (query/) checks a payload with `validateMeta`, decodes it
+ * with `decodeMeta` and a postings table with `decodePostingsTable`.
  */
 import { decodeInts, encodeInts } from "./codec.ts";
 import { frontCode, frontDecode } from "./front-coding.ts";
 import {
-  COLUMN_FIELD,
   FORMAT_NAME,
   FORMAT_VERSION,
   FormatError,
+  checkBuild,
   postingsPartName,
+  postingsTableName,
   type MetaFile,
   type MetaPayload,
   type PostingsRange,
+  type PostingsTablePayload,
 } from "./index-format.ts";
 
-/** What the meta part is made from: the index's settings and, per article, its facts. */
+/** Postings parts per postings table: a table of 256 bounds is about a kilobyte. */
+export const POSTINGS_PER_TABLE = 256;
+
+/** What the meta part and the postings tables are made from. */
 export interface MetaInput {
   analyzer: string;
   /** The build (index-format.ts, "Builds"). */
@@ -25,18 +31,23 @@ export interface MetaInput {
   bm25: { k1: number; b: number };
   /** [name, boost] in field-number order. */
   fields: ReadonlyArray<readonly [string, number]>;
+  /** Per field, the sum of its lengths over all articles. */
+  fieldTotals: readonly number[];
+  docCount: number;
   termCount: number;
   docsPerPart: number;
   /** The lower bounds of postings parts 1, 2, … (part 0 starts at the lowest term). */
   partFirsts: readonly string[];
-  /** In archive order. */
-  articles: ReadonlyArray<{ date: string | null; column?: string | undefined; people: readonly string[] }>;
-  /** Per article, the token count of each field. */
-  fieldLengths: ReadonlyArray<readonly number[]>;
+  /** The number of postings parts (partFirsts.length + 1, or 0 for an archive without terms). */
+  parts: number;
+  /** Postings parts per table (default POSTINGS_PER_TABLE). */
+  perTable?: number;
+  /** Per article in archive order, its date. */
+  dates: ReadonlyArray<string | null>;
 }
 
 /** Numbers distinct values by first appearance. */
-function numbering<T>(): { values: T[]; number: (value: T) => number } {
+export function numbering<T>(): { values: T[]; number: (value: T) => number } {
   const values: T[] = [];
   const index = new Map<T, number>();
   return {
@@ -65,24 +76,27 @@ export function separator(before: string, after: string): string {
   return after.slice(0, c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1);
 }
 
-/** The meta part's payload. */
-export function encodeMeta(input: MetaInput): MetaFile {
-  const { articles, fieldLengths } = input;
-  const n = articles.length;
-  const columns = numbering<string>();
-  const people = numbering<string>();
-  const dates = numbering<string | null>();
+/** The meta part's payload and the postings tables' (table J is `tables[J]`). */
+export function encodeMeta(input: MetaInput): { meta: MetaFile; tables: PostingsTablePayload[] } {
+  const n = input.docCount;
+  if (input.dates.length !== n) throw new Error(`meta: ${input.dates.length} dates for ${n} articles`);
+  if (input.parts !== (input.parts === 0 ? 0 : input.partFirsts.length + 1)) throw new Error("meta: part bounds do not match the parts");
+  const perTable = Math.max(1, Math.floor(input.perTable ?? POSTINGS_PER_TABLE));
+  const dates = numbering<string>();
   const dateRuns: number[] = [];
   for (let i = 0; i < n; ) {
     let j = i + 1;
-    while (j < n && articles[j]!.date === articles[i]!.date) j++;
-    dateRuns.push(dates.number(articles[i]!.date), j - i - 1);
+    while (j < n && input.dates[j] === input.dates[i]) j++;
+    dateRuns.push(dates.number(input.dates[i] ?? ""), j - i - 1);
     i = j;
   }
-  const peopleList: number[] = [];
-  for (const a of articles) {
-    const numbers = [...new Set(a.people.map((name) => people.number(name)))];
-    peopleList.push(numbers.length, ...numbers);
+  // Bound of part K (K ≥ 1) is partFirsts[K − 1]; a table's bound is its first part's.
+  const tables: PostingsTablePayload[] = [];
+  const tableFirsts: string[] = [];
+  for (let first = 0; first < input.parts; first += perTable) {
+    if (first > 0) tableFirsts.push(input.partFirsts[first - 1]!);
+    const last = Math.min(first + perTable, input.parts);
+    tables.push({ build: input.build, first: frontCode(input.partFirsts.slice(first, last - 1)) });
   }
   const meta: MetaFile = {
     format: FORMAT_NAME,
@@ -92,24 +106,15 @@ export function encodeMeta(input: MetaInput): MetaFile {
     lunr: input.lunr,
     bm25: input.bm25,
     fields: input.fields.map(([name, boost]) => [name, boost]),
+    fieldTotals: [...input.fieldTotals],
     docCount: n,
     termCount: input.termCount,
-    postings: { first: frontCode(input.partFirsts) },
     docsPerPart: input.docsPerPart,
-    columns: [],
-    people: [],
-    dates: [],
-    docs: {
-      date: encodeInts(dateRuns),
-      column: encodeInts(articles.map((a) => (a.column === undefined ? 0 : columns.number(a.column) + 1))),
-      people: encodeInts(peopleList),
-      fieldLengths: input.fields.map(([name], f) => (name === COLUMN_FIELD ? null : encodeInts(fieldLengths.map((lengths) => lengths[f]!)))),
-    },
+    postings: { first: frontCode(tableFirsts), parts: input.parts, perTable },
+    dates: frontCode(dates.values),
+    docs: { date: encodeInts(dateRuns) },
   };
-  meta.columns = columns.values;
-  meta.people = people.values;
-  meta.dates = dates.values;
-  return meta;
+  return { meta, tables };
 }
 
 /**
@@ -128,57 +133,49 @@ export function validateMeta(payload: unknown, analyzer: string): MetaFile {
   if (meta.analyzer !== analyzer) {
     throw new FormatError(`meta: index built with analyzer ${meta.analyzer}, this code has ${analyzer}: rebuild the index`);
   }
-  const docs = meta.docs;
+  const count = (x: unknown, least = 0) => typeof x === "number" && Number.isSafeInteger(x) && x >= least;
   if (
     typeof meta.build !== "string" ||
     meta.build === "" ||
     typeof meta.postings?.first !== "string" ||
-    typeof meta.termCount !== "number" ||
-    typeof meta.docsPerPart !== "number" ||
-    !(meta.docsPerPart >= 1) ||
+    !count(meta.postings.parts) ||
+    !count(meta.postings.perTable, 1) ||
+    !count(meta.termCount) ||
+    !count(meta.docsPerPart, 1) ||
     !Array.isArray(meta.fields) ||
-    typeof meta.docCount !== "number" ||
-    !Array.isArray(meta.columns) ||
-    !Array.isArray(meta.people) ||
-    !Array.isArray(meta.dates) ||
-    typeof docs?.date !== "string" ||
-    typeof docs.column !== "string" ||
-    typeof docs.people !== "string" ||
-    !Array.isArray(docs.fieldLengths)
+    !Array.isArray(meta.fieldTotals) ||
+    meta.fieldTotals.length !== meta.fields.length ||
+    !meta.fieldTotals.every((t) => count(t)) ||
+    !count(meta.docCount) ||
+    typeof meta.dates !== "string" ||
+    typeof meta.docs?.date !== "string"
   ) {
     throw new FormatError("meta: incomplete");
   }
   return meta as MetaFile;
 }
 
-/** Field lengths of one field: per article, and their average as Lunr computes it. */
-export interface FieldLengths {
-  lengths: Uint32Array;
-  average: number;
-}
-
 /**
- * Decodes the meta part (index-format.ts, "Meta") into what the engine, filters and
- * facets read. Only the part table is decoded at once: the per-article facts (dates,
- * columns, people) on first use (filters and facets need them, a plain query does not),
- * and field lengths by `decodeFieldLengths`, per field, when a query first scores a
- * term in that field. Opening the index on a cold page stays cheap as the archive grows.
- * Throws FormatError when what it decodes does not add up.
+ * Decodes the meta part (index-format.ts, "Meta") into what the engine and filters read:
+ * the table of postings tables at once, the articles' dates on first use (sorting,
+ * date filters and ties need them; a query that finds nothing does not). Throws
+ * FormatError when what it decodes does not add up.
  */
 export function decodeMeta(file: MetaFile): MetaPayload {
   const n = file.docCount;
   const bad = (what: string) => new FormatError(`meta: ${what} do not match`);
 
   const firsts = ["", ...frontDecode(file.postings.first)];
-  for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]!)) throw bad("postings parts");
-  const postings: PostingsRange[] = firsts.map((first, k) => ({ part: postingsPartName(k), first }));
-  if (file.docs.fieldLengths.length !== file.fields.length) throw bad("field lengths");
+  for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]!)) throw bad("postings tables");
+  if (firsts.length !== Math.max(1, Math.ceil(file.postings.parts / file.postings.perTable))) throw bad("postings tables");
+  const tables: PostingsRange[] = file.postings.parts === 0 ? [] : firsts.map((first, j) => ({ part: postingsTableName(j), first }));
 
   const decodeDates = (): Array<string | null> => {
+    const values = frontDecode(file.dates).map((d) => (d === "" ? null : d));
     const date: Array<string | null> = [];
     const runs = decodeInts(file.docs.date);
     for (let r = 0; r + 1 < runs.length; r += 2) {
-      const value = file.dates[runs[r]!];
+      const value = values[runs[r]!];
       const length = runs[r + 1]! + 1;
       if (value === undefined || date.length + length > n) throw bad("dates");
       for (let i = 0; i < length; i++) date.push(value);
@@ -186,37 +183,10 @@ export function decodeMeta(file: MetaFile): MetaPayload {
     if (date.length !== n || runs.length % 2 !== 0) throw bad("dates");
     return date;
   };
-  const decodeColumns = (): number[] => {
-    const column = decodeInts(file.docs.column).map((c) => c - 1);
-    if (column.length !== n || column.some((c) => c >= file.columns.length)) throw bad("columns");
-    return column;
-  };
-  const decodePeople = (): number[][] => {
-    const people: number[][] = [];
-    const ints = decodeInts(file.docs.people);
-    for (let i = 0; i < ints.length; ) {
-      const count = ints[i++]!;
-      if (i + count > ints.length) throw bad("people");
-      const list = ints.slice(i, i + count);
-      i += count;
-      if (list.some((p) => p >= file.people.length)) throw bad("people");
-      people.push(list);
-    }
-    if (people.length !== n) throw bad("people");
-    return people;
-  };
   let date: Array<string | null> | undefined;
-  let column: number[] | undefined;
-  let people: number[][] | undefined;
   const docs: MetaPayload["docs"] = {
     get date() {
       return (date ??= decodeDates());
-    },
-    get column() {
-      return (column ??= decodeColumns());
-    },
-    get people() {
-      return (people ??= decodePeople());
     },
   };
   return {
@@ -227,40 +197,33 @@ export function decodeMeta(file: MetaFile): MetaPayload {
     lunr: file.lunr,
     bm25: file.bm25,
     fields: file.fields,
+    fieldTotals: file.fieldTotals,
     docCount: n,
     termCount: file.termCount,
-    postings,
     docsPerPart: file.docsPerPart,
-    columns: file.columns,
-    people: file.people,
+    postings: { tables, parts: file.postings.parts, perTable: file.postings.perTable },
     docs,
   };
 }
 
 /**
- * The lengths of field `field` in every article, and their average (sum / docCount, as
- * Lunr). The column field's are recomputed from the column names: `column` gives each
- * article's column number (or -1), `columnLength` the token count of a column's name
- * (the analyzer's, which this folder does not import).
+ * The postings parts of table `j` (index-format.ts, "Postings tables"), checked against
+ * the table's range in meta and the build: part names and lower bounds, in order.
  */
-export function decodeFieldLengths(
-  file: MetaFile,
-  field: number,
-  column: () => readonly number[],
-  columnLength: (name: string) => number,
-): FieldLengths {
-  const stored = file.docs.fieldLengths[field];
-  let lengths: Uint32Array;
-  if (stored === null && file.fields[field]?.[0] === COLUMN_FIELD) {
-    const byColumn = file.columns.map(columnLength);
-    lengths = Uint32Array.from(column(), (c) => (c < 0 ? 0 : byColumn[c]!));
-  } else if (typeof stored === "string") {
-    lengths = Uint32Array.from(decodeInts(stored));
-  } else {
-    throw new FormatError("meta: field lengths missing");
+export function decodePostingsTable(meta: MetaPayload, j: number, payload: unknown): PostingsRange[] {
+  const name = postingsTableName(j);
+  const p = payload as Partial<PostingsTablePayload> | null;
+  if (typeof p !== "object" || p === null) throw new FormatError(`${name}: malformed`);
+  checkBuild(name, p, meta.build);
+  if (typeof p.first !== "string") throw new FormatError(`${name}: malformed`);
+  const { perTable, parts, tables } = meta.postings;
+  const from = j * perTable;
+  const size = Math.min(perTable, parts - from);
+  const firsts = [tables[j]!.first, ...frontDecode(p.first)];
+  const next = tables[j + 1]?.first;
+  if (size <= 0 || firsts.length !== size) throw new FormatError(`${name}: ${firsts.length} parts, meta says ${size}`);
+  for (let k = 1; k < size; k++) {
+    if (!(firsts[k]! > firsts[k - 1]!) || (next !== undefined && !(firsts[k]! < next))) throw new FormatError(`${name}: bounds out of order`);
   }
-  if (lengths.length !== file.docCount) throw new FormatError("meta: field lengths do not match");
-  let sum = 0;
-  for (let d = 0; d < lengths.length; d++) sum += lengths[d]!;
-  return { lengths, average: lengths.length === 0 ? 0 : sum / lengths.length };
+  return firsts.map((first, k) => ({ part: postingsPartName(from + k), first }));
 }

@@ -6,8 +6,9 @@
  * A term's postings are one codec string (codec.ts) of, for each (article, field) in
  * which the term occurs, ordered by article then field:
  *
- *     docDelta·F + field,  count − 1,  p0,  p1 − p0 − 1,  …
+ *     docDelta·F + field,  count − 1,  length,  p0,  p1 − p0 − 1,  …
  *
+ * (length: the field's token count in the article, which BM25 normalizes with).
  * `entryHead` and `positionGap` are those integers; the direct writer lays them out in
  * its own arena (build/collect-direct.ts) and encodes the arena's ranges with
  * `encodePostingsInts`, the reference writer encodes entries with `encodeTermPostings`.
@@ -20,6 +21,8 @@ import { FormatError, checkBuild, type PostingsPayload } from "./index-format.ts
 export interface TermEntry {
   doc: number;
   field: number;
+  /** The field's length (token count) in the article. */
+  length: number;
   positions: number[];
 }
 
@@ -33,10 +36,11 @@ export const positionGap = (position: number, previous: number): number => posit
 export function encodeTermPostings(entries: readonly TermEntry[], fieldCount: number): string {
   const out: string[] = [];
   let prevDoc = 0;
-  for (const { doc, field, positions } of entries) {
+  for (const { doc, field, length, positions } of entries) {
     encodeInt(entryHead(doc - prevDoc, field, fieldCount), out);
     prevDoc = doc;
     encodeInt(positions.length - 1, out);
+    encodeInt(length, out);
     let prev = -1;
     for (const p of positions) {
       encodeInt(positionGap(p, prev), out);
@@ -68,13 +72,14 @@ export function shiftPostings(encoded: string, docShift: number, fieldCount: num
 
 /**
  * A term's postings decoded into flat arrays (no object per entry): entry k is field
- * `fields[k]` of article `docs[k]` (articles increasing), where the term occurs `tf[k]`
- * times, its position gaps starting at `ints[start[k]]`.
+ * `fields[k]` of article `docs[k]` (articles increasing), of length `lengths[k]`, where
+ * the term occurs `tf[k]` times, its position gaps starting at `ints[start[k]]`.
  */
 export interface DecodedPostings {
   count: number;
   docs: Int32Array;
   fields: Uint8Array;
+  lengths: Int32Array;
   tf: Int32Array;
   start: Int32Array;
   ints: number[];
@@ -83,10 +88,11 @@ export interface DecodedPostings {
 /** Decodes one term's postings string; throws FormatError when it is truncated. */
 export function decodeTermPostings(text: string, fieldCount: number): DecodedPostings {
   const ints = decodeInts(text);
-  // Entries number at most a third of the integers (head, count, a position each).
-  const max = Math.ceil(ints.length / 3);
+  // Entries number at most a quarter of the integers (head, count, length, a position each).
+  const max = Math.ceil(ints.length / 4);
   const docs = new Int32Array(max);
   const fields = new Uint8Array(max);
+  const lengths = new Int32Array(max);
   const tf = new Int32Array(max);
   const start = new Int32Array(max);
   let n = 0;
@@ -95,14 +101,16 @@ export function decodeTermPostings(text: string, fieldCount: number): DecodedPos
     const head = ints[i++]!;
     doc += Math.floor(head / fieldCount);
     const count = ints[i++];
-    if (count === undefined || i + count + 1 > ints.length) throw new FormatError("truncated postings");
+    const length = ints[i++];
+    if (count === undefined || length === undefined || i + count + 1 > ints.length) throw new FormatError("truncated postings");
     docs[n] = doc;
     fields[n] = head % fieldCount;
+    lengths[n] = length;
     tf[n] = count + 1;
     start[n] = i;
     i += count + 1;
   }
-  return { count: n, docs: docs.subarray(0, n), fields: fields.subarray(0, n), tf: tf.subarray(0, n), start: start.subarray(0, n), ints };
+  return { count: n, docs: docs.subarray(0, n), fields: fields.subarray(0, n), lengths: lengths.subarray(0, n), tf: tf.subarray(0, n), start: start.subarray(0, n), ints };
 }
 
 /** The positions of entry k, increasing. */
@@ -116,7 +124,7 @@ export function entryPositions(d: DecodedPostings, k: number): number[] {
 /** Decodes one term's postings string into entries (for tests and tools). */
 export function decodePostings(text: string, fieldCount: number): TermEntry[] {
   const d = decodeTermPostings(text, fieldCount);
-  return Array.from({ length: d.count }, (_, k) => ({ doc: d.docs[k]!, field: d.fields[k]!, positions: entryPositions(d, k) }));
+  return Array.from({ length: d.count }, (_, k) => ({ doc: d.docs[k]!, field: d.fields[k]!, length: d.lengths[k]!, positions: entryPositions(d, k) }));
 }
 
 /** A postings part: sorted terms and their encoded postings, in the same order. */

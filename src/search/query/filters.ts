@@ -1,7 +1,9 @@
 /**
  * Filters: restrict results to columns (栏目), people, and a date range, with or without
  * query text (a browsing UI uses them alone). They work on the small per-article facts
- * of the meta part (index-format.ts), so filtering never loads article text. The query
+ * of the index (index-format.ts: dates in meta, columns and people in the facts part,
+ * which the engine loads only for a column or person filter), so filtering never loads
+ * article text. The query
  * engine (query-engine.ts) compiles them once per search into a test on article numbers.
  *
  * Names match after normalization (normalize.ts), so 丁祎嫻 finds 丁祎嫻 and 丁祎娴 alike.
@@ -9,7 +11,7 @@
  * and matches a range it overlaps, since its day could be in the range; an article with
  * no date matches no date range. Invalid values are reported, not thrown.
  */
-import type { MetaPayload } from "../format/index-format.ts";
+import type { ArchiveFacts, MetaPayload } from "../format/index-format.ts";
 import { normalize } from "../analysis/normalize.ts";
 
 export interface SearchFilters {
@@ -51,25 +53,37 @@ function list(value: string | readonly string[] | undefined): string[] {
   return (typeof value === "string" ? [value] : [...value]).filter((v) => typeof v === "string" && v.trim() !== "");
 }
 
-export function compileFilters(filters: SearchFilters | undefined, meta: MetaPayload): CompiledFilters {
+/** True when the filters name a column or a person: compiling them needs the facts part. */
+export function needsFacts(filters: SearchFilters | undefined): boolean {
+  return !!filters && typeof filters === "object" && (list(filters.column).length > 0 || list(filters.person).length > 0);
+}
+
+/** `facts` must be given when `needsFacts(filters)`. */
+export function compileFilters(filters: SearchFilters | undefined, meta: MetaPayload, facts?: ArchiveFacts): CompiledFilters {
   const problems: string[] = [];
   const tests: Array<(doc: number) => boolean> = [];
   if (!filters || typeof filters !== "object") return { test: null, problems };
+  const loaded = (): ArchiveFacts => {
+    if (!facts) throw new Error("compileFilters: a column or person filter needs the facts part");
+    return facts;
+  };
 
   const columns = list(filters.column);
   if (columns.length > 0) {
+    const { columns: names, column } = loaded();
     const wanted = new Set(columns.map(key));
     const numbers = new Set<number>();
-    meta.columns.forEach((name, i) => wanted.has(key(name)) && numbers.add(i));
-    tests.push((doc) => numbers.has(meta.docs.column[doc]!));
+    names.forEach((name, i) => wanted.has(key(name)) && numbers.add(i));
+    tests.push((doc) => numbers.has(column[doc]!));
   }
 
   const persons = list(filters.person);
   if (persons.length > 0) {
+    const { people: names, peopleOf } = loaded();
     const wanted = new Set(persons.map(key));
     const numbers = new Set<number>();
-    meta.people.forEach((name, i) => wanted.has(key(name)) && numbers.add(i));
-    tests.push((doc) => meta.docs.people[doc]!.some((p) => numbers.has(p)));
+    names.forEach((name, i) => wanted.has(key(name)) && numbers.add(i));
+    tests.push((doc) => peopleOf[doc]!.some((p) => numbers.has(p)));
   }
 
   let lowest: string | undefined;

@@ -5,18 +5,18 @@
  * stored articles of the results (docs parts).
  *
  * Parts are loaded once and kept (part-cache.ts); postings parts are found through the
- * meta part's table (postings-parts.ts) and a term's postings decoded on first use, so a
+ * meta part's tables (postings-parts.ts) and a term's postings decoded on first use, so a
  * query touches only the terms it needs. Opening an index decodes only the meta part's
- * table of parts: a cold page pays for what its first query uses (field lengths per
- * field, per-article facts when a filter asks).
+ * table of tables: a cold page pays for what its first query uses (the facts part only
+ * when a filter or the facet counts ask).
  */
 import type lunr from "lunr";
 import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
-import { columnFieldLength } from "../analysis/fields.ts";
 import { decodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
-import { META_PART, docsPartName, type MetaFile, type MetaPayload } from "../format/index-format.ts";
-import { decodeFieldLengths, decodeMeta, validateMeta, type FieldLengths } from "../format/meta.ts";
+import { decodeFacts } from "../format/facts.ts";
+import { FACTS_PART, META_PART, docsPartName, type ArchiveFacts, type MetaFile, type MetaPayload } from "../format/index-format.ts";
+import { decodeMeta, validateMeta } from "../format/meta.ts";
 import { LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
 import { PartCache, type PartSource } from "./part-cache.ts";
 import { PostingsParts } from "./postings-parts.ts";
@@ -25,22 +25,17 @@ import { CompactPostings, type Occurrences, type TermPostings } from "./term-pos
 export class IndexLoader {
   readonly meta: MetaPayload;
   readonly fieldNames: string[];
-  /** Per field, decoded on first use. */
-  private readonly fieldLengths: Array<FieldLengths | undefined> = [];
   private readonly parts: PartCache;
   private readonly postingsParts: PostingsParts;
   private readonly rebuild: LunrRebuild;
   private readonly lunrTerms = new Map<string, LunrTerm>();
 
-  private constructor(
-    private readonly file: MetaFile,
-    source: PartSource,
-  ) {
+  private constructor(file: MetaFile, source: PartSource) {
     this.meta = decodeMeta(file);
     this.fieldNames = this.meta.fields.map(([name]) => name);
     this.parts = new PartCache(source);
-    this.postingsParts = new PostingsParts(this.meta.postings, this.parts, this.meta.build);
-    this.rebuild = new LunrRebuild(this.meta, (field) => this.lengthsOf(field));
+    this.postingsParts = new PostingsParts(this.meta, this.parts);
+    this.rebuild = new LunrRebuild(this.meta);
   }
 
   /** Loads and checks the meta part. Rejects with FormatError on an unusable index. */
@@ -52,13 +47,9 @@ export class IndexLoader {
     return this.meta.docCount;
   }
 
-  /** The lengths of a field in every article, and their average. */
-  private lengthsOf(field: number): FieldLengths {
-    return (this.fieldLengths[field] ??= decodeFieldLengths(this.file, field, () => this.meta.docs.column, columnFieldLength));
-  }
-
-  fieldLength(doc: number, field: number): number {
-    return this.lengthsOf(field).lengths[doc] ?? 0;
+  /** The column and people of every article and their names (the facts part, loaded once). */
+  facts(): Promise<ArchiveFacts> {
+    return this.parts.decoded(FACTS_PART, (payload) => decodeFacts(FACTS_PART, payload, this.meta));
   }
 
   /** Makes sure the postings of these terms (and of all terms with these prefixes) are loaded. */

@@ -1,8 +1,9 @@
 /**
  * Lunr rebuild: for the terms of one query, the lunr.Index that lunr.Builder built at
  * indexing time (same inverted index, same BM25 field-vector weights, so the same
- * scores), made from the terms' postings (term-postings.ts) and the field lengths of
- * the meta part, so that the query engine runs Lunr's own query code on it.
+ * scores), made from the terms' postings (term-postings.ts), whose entries carry their
+ * field lengths, and the meta part's field totals (the average lengths), so that the
+ * query engine runs Lunr's own query code on it.
  *
  * Lunr's scores involve only the query's terms (the dot product of field vectors with
  * the query vector, divided by the query vector's magnitude), and idf is already inside
@@ -12,7 +13,6 @@
  */
 import lunr from "lunr";
 import { docRef, type MetaPayload } from "../format/index-format.ts";
-import type { FieldLengths } from "../format/meta.ts";
 import type { CompactPostings } from "./term-postings.ts";
 
 /** A term as the rebuild keeps it for reuse: its postings and what Lunr's weights need. */
@@ -51,14 +51,13 @@ const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ?
 export class LunrRebuild {
   private readonly fieldNames: string[];
   private readonly fieldBoosts: number[];
+  /** Per field, the average length as Lunr computes it (sum / documentCount). */
+  private readonly averages: number[];
 
-  constructor(
-    private readonly meta: MetaPayload,
-    /** The lengths of a field in every article, and their average. */
-    private readonly lengthsOf: (field: number) => FieldLengths,
-  ) {
+  constructor(private readonly meta: MetaPayload) {
     this.fieldNames = meta.fields.map(([name]) => name);
     this.fieldBoosts = meta.fields.map(([, boost]) => boost);
+    this.averages = meta.fieldTotals.map((total) => (meta.docCount === 0 ? 0 : total / meta.docCount));
   }
 
   /** A term with these postings, ready to be weighted. */
@@ -73,8 +72,8 @@ export class LunrRebuild {
     const { k1, b } = this.meta.bm25;
     const field = t.postings.fields[k]!;
     const tf = t.postings.tf[k]!;
-    const { lengths, average } = this.lengthsOf(field);
-    const fieldLength = lengths[t.postings.docs[k]!]!;
+    const average = this.averages[field]!;
+    const fieldLength = t.postings.lengths[k]!;
     // Same expression, same evaluation order as lunr.Builder#createFieldVectors.
     let score = (t.idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / average)) + tf);
     score *= this.fieldBoosts[field]!;

@@ -1,9 +1,11 @@
 /**
- * Postings parts: the table of an index's postings parts (meta's `postings`), which part
- * holds a term or the terms of a prefix, and those parts loaded and decoded
- * (format/postings.ts) once each. The index loader asks it for a term's encoded postings.
+ * Postings parts: which postings part holds a term or the terms of a prefix, found in
+ * two steps (format/index-format.ts, "Postings tables"): meta's table of postings
+ * tables, then the table's bounds of its parts; the tables and parts a query needs are
+ * loaded and decoded once each. The index loader asks it for a term's encoded postings.
  */
-import type { PostingsRange } from "../format/index-format.ts";
+import type { MetaPayload, PostingsRange } from "../format/index-format.ts";
+import { decodePostingsTable } from "../format/meta.ts";
 import { decodePostingsPart, type PostingsPart } from "../format/postings.ts";
 import type { PartCache } from "./part-cache.ts";
 
@@ -19,56 +21,83 @@ function lowerBound(sorted: readonly string[], value: string): number {
   return lo;
 }
 
+/** Index of the range holding `term`: the last whose first term is <= term (0 if none). */
+function rangeOf(firsts: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = firsts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firsts[mid]! <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The highest string a prefix's terms stay below. */
+const prefixEnd = (prefix: string) => prefix + "\uffff";
+
 export class PostingsParts {
-  private readonly firsts: string[];
+  private readonly tableFirsts: string[];
+  /** Decoded tables, by table number. */
+  private readonly tables = new Map<number, { ranges: PostingsRange[]; firsts: string[] }>();
+  /** Loaded parts, by global part number. */
   private readonly loaded = new Map<number, PostingsPart>();
 
   constructor(
-    private readonly ranges: readonly PostingsRange[],
+    private readonly meta: MetaPayload,
     private readonly parts: PartCache,
-    /** The index's build (meta's): a part of another is refused (format/index-format.ts, "Builds"). */
-    private readonly build: string,
   ) {
-    this.firsts = ranges.map((r) => r.first);
+    this.tableFirsts = meta.postings.tables.map((t) => t.first);
   }
 
-  /** Index of the part whose range holds `term`: the last part whose first term is <= term. */
-  private indexOf(term: string): number {
-    let lo = 0;
-    let hi = this.firsts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.firsts[mid]! <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** The global number of the part holding `term`, or undefined while its table is not loaded. */
+  private partOf(term: string): number | undefined {
+    if (this.tableFirsts.length === 0) return undefined;
+    const j = rangeOf(this.tableFirsts, term);
+    const table = this.tables.get(j);
+    return table && j * this.meta.postings.perTable + rangeOf(table.firsts, term);
   }
 
-  /** The parts needed for these exact terms and prefixes, in order. */
-  private needed(exact: readonly string[], prefixes: readonly string[]): number[] {
-    const needed = new Set<number>();
-    for (const t of exact) needed.add(this.indexOf(t));
-    for (const p of prefixes) {
-      const to = this.indexOf(p + "\uffff");
-      for (let k = this.indexOf(p); k <= to; k++) needed.add(k);
-    }
-    return [...needed].sort((a, b) => a - b);
+  /** Loads and decodes table j once. */
+  private async table(j: number): Promise<void> {
+    if (this.tables.has(j)) return;
+    const name = this.meta.postings.tables[j]!.part;
+    const ranges = await this.parts.decoded(name, (payload) => decodePostingsTable(this.meta, j, payload));
+    this.tables.set(j, { ranges, firsts: ranges.map((r) => r.first) });
   }
 
-  /** Loads the parts of these terms (and of all terms with these prefixes). */
+  /** The bounds of global part k (its table loaded): its range and the next part's first term. */
+  private range(k: number): { part: string; first: string; next?: string | undefined } {
+    const per = this.meta.postings.perTable;
+    const j = Math.floor(k / per);
+    const own = this.tables.get(j)!.ranges[k - j * per]!;
+    const next = this.tables.get(j)!.ranges[k - j * per + 1]?.first ?? this.meta.postings.tables[j + 1]?.first;
+    return { part: own.part, first: own.first, next };
+  }
+
+  /** Loads the parts of these terms (and of all terms with these prefixes), with their tables first. */
   async load(exact: readonly string[], prefixes: readonly string[]): Promise<void> {
+    if (this.tableFirsts.length === 0) return;
+    const tables = new Set<number>();
+    for (const t of exact) tables.add(rangeOf(this.tableFirsts, t));
+    for (const p of prefixes) for (let j = rangeOf(this.tableFirsts, p), to = rangeOf(this.tableFirsts, prefixEnd(p)); j <= to; j++) tables.add(j);
+    await Promise.all([...tables].map((j) => this.table(j)));
+    const needed = new Set<number>();
+    for (const t of exact) needed.add(this.partOf(t)!);
+    for (const p of prefixes) for (let k = this.partOf(p)!, to = this.partOf(prefixEnd(p))!; k <= to; k++) needed.add(k);
     await Promise.all(
-      this.needed(exact, prefixes).map(async (k) => {
-        const range = this.ranges[k]!;
-        const bounds = { first: range.first, next: this.ranges[k + 1]?.first };
-        this.loaded.set(k, await this.parts.decoded(range.part, (payload) => decodePostingsPart(range.part, payload, bounds, this.build)));
+      [...needed].sort((a, b) => a - b).map(async (k) => {
+        if (this.loaded.has(k)) return;
+        const range = this.range(k);
+        this.loaded.set(k, await this.parts.decoded(range.part, (payload) => decodePostingsPart(range.part, payload, range, this.meta.build)));
       }),
     );
   }
 
   /** The encoded postings of a term, or undefined when it does not occur or its part is not loaded. */
   encoded(term: string): string | undefined {
-    const part = this.loaded.get(this.indexOf(term));
+    const k = this.partOf(term);
+    const part = k === undefined ? undefined : this.loaded.get(k);
     if (!part) return undefined;
     const i = lowerBound(part.terms, term);
     return part.terms[i] === term ? part.postings[i] : undefined;
@@ -77,8 +106,10 @@ export class PostingsParts {
   /** All terms starting with `prefix`, in sorted order (their parts must be loaded). */
   expand(prefix: string): string[] {
     const out: string[] = [];
-    const to = this.indexOf(prefix + "\uffff");
-    for (let k = this.indexOf(prefix); k <= to; k++) {
+    const from = this.partOf(prefix);
+    const to = this.partOf(prefixEnd(prefix));
+    if (from === undefined || to === undefined) return out;
+    for (let k = from; k <= to; k++) {
       const part = this.loaded.get(k);
       if (!part) continue;
       for (let i = lowerBound(part.terms, prefix); i < part.terms.length && part.terms[i]!.startsWith(prefix); i++) out.push(part.terms[i]!);

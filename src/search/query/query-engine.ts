@@ -33,7 +33,7 @@ import lunr from "lunr";
 import { isCjkTerm, tokenizeNormalized } from "../analysis/analyzer.ts";
 import { elementKey, patternOf, type Pattern, type PatternElement } from "../analysis/pattern.ts";
 import { docNumber } from "../format/index-format.ts";
-import { compileFilters, type SearchFilters } from "./filters.ts";
+import { compileFilters, needsFacts, type SearchFilters } from "./filters.ts";
 import { IndexLoader } from "./index-loader.ts";
 import type { PartSource } from "./part-cache.ts";
 import { compareNewest, partialMatches, type PartialHit, type PartialWord } from "./partial-matches.ts";
@@ -101,14 +101,14 @@ export class SearchEngine {
     return new SearchEngine(await IndexLoader.open(source));
   }
 
-  /** Column names, for a filter UI. */
-  columns(): string[] {
-    return [...this.index.meta.columns];
+  /** Column names, for a filter UI (loads the facts part). */
+  async columns(): Promise<string[]> {
+    return [...(await this.index.facts()).columns];
   }
 
-  /** People's names, for a filter UI. */
-  people(): string[] {
-    return [...this.index.meta.people];
+  /** People's names, for a filter UI (loads the facts part). */
+  async people(): Promise<string[]> {
+    return [...(await this.index.facts()).people];
   }
 
   /**
@@ -122,7 +122,7 @@ export class SearchEngine {
     try {
       query = parseQuery(input);
       if (query.truncated) problems.push(`query cut to its first ${MAX_QUERY_LENGTH} characters (of ${String(input).length})`);
-      const compiled = compileFilters(filters, this.index.meta);
+      const compiled = compileFilters(filters, this.index.meta, needsFacts(filters) ? await this.index.facts() : undefined);
       problems.push(...compiled.problems);
       const hits = query.parts.length === 0 ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
       const response: SearchResponse = { query, hits, problems, milliseconds: 0 };

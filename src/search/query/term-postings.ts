@@ -41,12 +41,15 @@ export class CompactPostings implements Occurrences {
   readonly count: number;
   readonly docs: Int32Array;
   readonly fields: Uint8Array;
+  /** Per entry, the length of its field in its article. */
+  readonly lengths: Int32Array;
   readonly tf: Int32Array;
 
   private constructor(private readonly arrays: DecodedPostings) {
     this.count = arrays.count;
     this.docs = arrays.docs;
     this.fields = arrays.fields;
+    this.lengths = arrays.lengths;
     this.tf = arrays.tf;
     let distinct = 0;
     for (let k = 0; k < this.count; k++) if (k === 0 || this.docs[k] !== this.docs[k - 1]) distinct++;
@@ -109,6 +112,6 @@ export class CompactPostings implements Occurrences {
 
   /** Every entry as an object (for tests and tools). */
   toEntries(): TermEntry[] {
-    return Array.from({ length: this.count }, (_, k) => ({ doc: this.docs[k]!, field: this.fields[k]!, positions: this.positions(k) }));
+    return Array.from({ length: this.count }, (_, k) => ({ doc: this.docs[k]!, field: this.fields[k]!, length: this.lengths[k]!, positions: this.positions(k) }));
   }
 }
