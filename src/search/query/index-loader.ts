@@ -1,7 +1,8 @@
 /**
  * Index loader: opens an index (format/index-format.ts) through a PartSource and answers
  * the query engine (query-engine.ts) from its parts: which terms occur and where
- * (term-postings.ts), the lunr.Index of a query's terms (lunr-rebuild.ts), and the
+ * (term-postings.ts), Lunr's scores of a query's terms (lunr-scores.ts; the lunr.Index of
+ * lunr-rebuild.ts for the reference path), and the
  * stored articles of the results (docs parts).
  *
  * Parts are loaded once and kept (part-cache.ts); postings parts are found through the
@@ -18,6 +19,7 @@ import { decodeFacts } from "../format/facts.ts";
 import { FACTS_PART, META_PART, docsPartName, type ArchiveFacts, type MetaFile, type MetaPayload } from "../format/index-format.ts";
 import { decodeMeta, validateMeta } from "../format/meta.ts";
 import { LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
+import { lunrScores, type LunrClause } from "./lunr-scores.ts";
 import { PartCache, type PartSource } from "./part-cache.ts";
 import { PostingsParts } from "./postings-parts.ts";
 import { CompactPostings, type Occurrences, type TermPostings } from "./term-postings.ts";
@@ -91,6 +93,11 @@ export class IndexLoader {
   /** A lunr.Index holding these terms as lunr.Builder built it, limited to `docs` when set (lunr-rebuild.ts). */
   lunrIndex(terms: readonly string[], docs?: ReadonlySet<number>): lunr.Index {
     return this.rebuild.index(terms, (term) => this.lunrTerm(term), docs);
+  }
+
+  /** Lunr's scores of these articles for these clauses, computed directly (lunr-scores.ts). */
+  lunrScores(clauses: readonly LunrClause[], terms: readonly string[], docs: ReadonlySet<number>): Map<number, number> {
+    return lunrScores(this.rebuild, clauses, terms, (term) => this.lunrTerm(term), docs);
   }
 
   /** The stored documents (docs parts) of these article numbers. */

@@ -44,9 +44,9 @@ export function lunrIdf(entries: number, documentCount: number): number {
 const NO_METADATA: object = Object.freeze(Object.create(null) as object);
 
 /** lunr.TokenSet.fromArray, which @types/lunr declares as an instance method. */
-const tokenSetFromArray = (lunr.TokenSet as unknown as { fromArray: (sorted: string[]) => lunr.TokenSet }).fromArray;
+export const tokenSetFromArray = (lunr.TokenSet as unknown as { fromArray: (sorted: string[]) => lunr.TokenSet }).fromArray;
 
-const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class LunrRebuild {
   private readonly fieldNames: string[];
@@ -65,8 +65,13 @@ export class LunrRebuild {
     return { postings, idf: lunrIdf(postings.count, this.meta.docCount) };
   }
 
+  /** The number of fields, for dense (article, field) arrays. */
+  get fieldCount(): number {
+    return this.fieldNames.length;
+  }
+
   /** The weight of entry k of a term in Lunr's field vector, as lunr.Builder computes it (idf from the full posting). */
-  private weight(t: LunrTerm, k: number): number {
+  weight(t: LunrTerm, k: number): number {
     const weights = (t.weights ??= new Float64Array(t.postings.count).fill(NaN));
     if (!Number.isNaN(weights[k]!)) return weights[k]!;
     const { k1, b } = this.meta.bm25;
@@ -111,20 +116,29 @@ export class LunrRebuild {
         if (list) list.push(index, this.weight(t, k));
         else vectors.set(fieldRef, [index, this.weight(t, k)]);
       };
-      // Entries in article order either way, so the index is the same as from a full pass.
-      if (docs && docs.size < t.postings.size) {
-        for (const doc of (sortedDocs ??= [...docs].sort((x, y) => x - y))) {
-          const [from, to] = t.postings.entriesOf(doc);
-          for (let k = from; k < to; k++) add(k);
-        }
-      } else {
-        for (let k = 0; k < t.postings.count; k++) if (!docs || docs.has(t.postings.docs[k]!)) add(k);
-      }
+      forEntries(t, docs, add, () => (sortedDocs ??= [...docs!].sort((x, y) => x - y)));
     }
     const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
     for (const [fieldRef, list] of vectors) fieldVectors[fieldRef] = new lunr.Vector(list);
     // @types/lunr names the vectors `documentVectors`; lunr 2.3.9 reads `fieldVectors`.
     const attrs = { invertedIndex, fieldVectors, tokenSet: tokenSetFromArray(present), fields: this.fieldNames, pipeline: new lunr.Pipeline() };
     return new lunr.Index(attrs as unknown as lunr.Index.Attributes);
+  }
+}
+
+/**
+ * Calls `visit` with each entry of a term whose article is in `docs` (every entry when
+ * `docs` is unset), in article order then field order, as in a full pass. A small `docs`
+ * is looked up per article (`sortedDocs`: docs increasing, made once by the caller).
+ */
+export function forEntries(t: LunrTerm, docs: ReadonlySet<number> | undefined, visit: (k: number) => void, sortedDocs: () => readonly number[]): void {
+  const p = t.postings;
+  if (docs && docs.size < p.size) {
+    for (const doc of sortedDocs()) {
+      const [from, to] = p.entriesOf(doc);
+      for (let k = from; k < to; k++) visit(k);
+    }
+  } else {
+    for (let k = 0; k < p.count; k++) if (!docs || docs.has(p.docs[k]!)) visit(k);
   }
 }

@@ -15,10 +15,10 @@
  *    whole or as the words of some split the index confirms (run-splits.ts, which also
  *    gives each article's cover: its split with the fewest words); the filters
  *    (filters.ts) are applied (pattern-matcher.ts);
- * 4. Lunr scores them: lunr.Index#query runs on an index holding just the query's terms
- *    and these articles (lunr-rebuild.ts), one clause per pattern element (X* for a
- *    one-character word), every bigram of a run included, so that they add to the
- *    score; Lunr's BM25 with the boosts of fields.ts;
+ * 4. Lunr scores them: the scores lunr.Index#query gives on an index holding just the
+ *    query's terms and these articles, computed directly (lunr-scores.ts), one clause
+ *    per pattern element (X* for a one-character word), every bigram of a run included,
+ *    so that they add to the score; Lunr's BM25 with the boosts of fields.ts;
  * 5. hits are ranked by tier (2 when the whole query occurs as one phrase, 1 when each
  *    space-separated part does, 0 when only the words do), then by the cuts their
  *    covers needed (fewer first), then Lunr's score, then date (newest first).
@@ -43,6 +43,7 @@ import { resultDetails, type SearchResult } from "./result-details.ts";
 import { failureOf, type SearchFailure } from "./search-failure.ts";
 import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type Span } from "./run-splits.ts";
 import type { Occurrences } from "./term-postings.ts";
+import type { LunrClause } from "./lunr-scores.ts";
 
 export type { SearchFilters } from "./filters.ts";
 export type { SearchResult } from "./result-details.ts";
@@ -92,13 +93,20 @@ interface Matched {
 export class SearchEngine {
   private readonly matcher: PatternMatcher;
 
-  private constructor(readonly index: IndexLoader) {
+  private constructor(
+    readonly index: IndexLoader,
+    private readonly reference: boolean,
+  ) {
     this.matcher = new PatternMatcher(index);
   }
 
-  /** Opens an index through a part source (loads its meta part). Rejects if the index is unusable. */
-  static async open(source: PartSource): Promise<SearchEngine> {
-    return new SearchEngine(await IndexLoader.open(source));
+  /**
+   * Opens an index through a part source (loads its meta part). Rejects if the index is
+   * unusable. `reference`: score with Lunr's own query (slower; for the tests that hold
+   * lunr-scores.ts to it).
+   */
+  static async open(source: PartSource, options: { reference?: boolean } = {}): Promise<SearchEngine> {
+    return new SearchEngine(await IndexLoader.open(source), options.reference ?? false);
   }
 
   /** Column names, for a filter UI (loads the facts part). */
@@ -287,17 +295,9 @@ export class SearchEngine {
     // decided by the caller, so every clause is optional and only adds to the score.
     const termsOf = new Map<string, string[]>();
     for (const [key, e] of elements) termsOf.set(key, this.matcher.termsOf(e));
-    const lunrIndex = this.index.lunrIndex([...termsOf.values()].flat(), docs);
-    const results = lunrIndex.query((q) => {
-      for (const [key, e] of elements) {
-        if (termsOf.get(key)!.length === 0) continue;
-        q.term(e.term, {
-          presence: lunr.Query.presence.OPTIONAL,
-          wildcard: e.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          usePipeline: false,
-        });
-      }
-    });
+    const terms = [...termsOf.values()].flat();
+    const clauses = [...elements].filter(([key]) => termsOf.get(key)!.length > 0).map(([, e]) => ({ term: e.term, prefix: e.prefix }));
+    const scores = this.reference ? this.lunrQueryScores(clauses, terms, docs) : this.index.lunrScores(clauses, terms, docs);
 
     // Tiers, set-wise: a pattern identical to a word matched whole holds for every article
     // here; one identical to a split run holds where that run's cover is one word (the run
@@ -315,14 +315,26 @@ export class SearchEngine {
     let partDocs: Set<number> = docs;
     for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));
     const hits: SearchHit[] = [];
-    for (const r of results) {
-      const doc = docNumber(r.ref);
+    for (const [doc, lunrScore] of scores) {
       if (!docs.has(doc)) continue;
       const tier = phraseDocs.has(doc) ? 2 : partDocs.has(doc) ? 1 : 0;
-      const s = r.score;
-      hits.push({ doc, tier, lunrScore: s, score: 0 });
+      hits.push({ doc, tier, lunrScore, score: 0 });
     }
     return hits;
+  }
+
+  /** The reference for lunr-scores.ts: Lunr's own query on the rebuilt index of these terms and articles. */
+  private lunrQueryScores(clauses: readonly LunrClause[], terms: readonly string[], docs: ReadonlySet<number>): Map<number, number> {
+    const results = this.index.lunrIndex(terms, docs).query((q) => {
+      for (const c of clauses) {
+        q.term(c.term, {
+          presence: lunr.Query.presence.OPTIONAL,
+          wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          usePipeline: false,
+        });
+      }
+    });
+    return new Map(results.map((r) => [docNumber(r.ref), r.score]));
   }
 
   /**

@@ -1,0 +1,100 @@
+/**
+ * Lunr scores, computed directly: for a query of optional clauses (one per pattern
+ * element, `X*` for a prefix), the score lunr.Index#query gives each article over the
+ * index lunr-rebuild.ts would make of the query's terms, without making that index.
+ * Building it costs an object per (article, field) and Lunr's query a MatchData per
+ * hit; a common word at archive scale has tens of thousands of hits, and this was most
+ * of a warm query's time.
+ *
+ * Bit-equal to Lunr's (test/search/lunr-scores.test.ts compares the two): the same
+ * weights (LunrRebuild#weight), the same query vector (per term, the number of clauses
+ * whose expansion holds it: Lunr adds each clause's boost of 1), its magnitude summed in
+ * term order, each field's dot product summed in term order, and an article's field
+ * scores summed in the order Lunr's query first meets its fields (clause by clause, each
+ * clause's terms in the order lunr.TokenSet expands them).
+ */
+import lunr from "lunr";
+import { compareCodeUnits, forEntries, tokenSetFromArray, type LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
+
+/** lunr.TokenSet.fromString, which @types/lunr declares as an instance method. */
+const tokenSetFromString = (lunr.TokenSet as unknown as { fromString: (s: string) => lunr.TokenSet }).fromString;
+
+export interface LunrClause {
+  term: string;
+  /** A trailing wildcard: the clause matches every term starting with `term`. */
+  prefix: boolean;
+}
+
+/**
+ * Lunr's score of every article in `docs` that holds one of the clauses' terms
+ * (`terms`: all of them, as the clauses expand; `lookup` gives a term's postings).
+ */
+export function lunrScores(
+  rebuild: LunrRebuild,
+  clauses: readonly LunrClause[],
+  terms: readonly string[],
+  lookup: (term: string) => LunrTerm | undefined,
+  docs: ReadonlySet<number>,
+): Map<number, number> {
+  const present = [...new Set(terms)].sort(compareCodeUnits).filter((term) => lookup(term) !== undefined);
+  const termIndex = new Map(present.map((term, i) => [term, i]));
+  // Each clause's terms as Lunr's query expands it, in its order.
+  const tokenSet = tokenSetFromArray(present);
+  const expansions = clauses.map((c) => tokenSet.intersect(tokenSetFromString(c.prefix ? `${c.term}*` : c.term)).toArray());
+  const queryVector = new Float64Array(present.length);
+  for (const expanded of expansions) for (const term of expanded) queryVector[termIndex.get(term)!]! += 1;
+  let sumOfSquares = 0;
+  for (const value of queryVector) sumOfSquares += value * value;
+  const magnitude = Math.sqrt(sumOfSquares);
+
+  // Dense (slot, field) arrays over the articles that hold a term, slots given on first touch.
+  const fieldCount = rebuild.fieldCount;
+  const slotOf = new Map<number, number>();
+  const slotDocs: number[] = [];
+  const capacity = docs.size * fieldCount;
+  const dots = new Float64Array(capacity);
+  let sortedDocs: number[] | undefined;
+  const docsIncreasing = () => (sortedDocs ??= [...docs].sort((x, y) => x - y));
+
+  // Dot products with the query vector, terms in increasing index as in lunr.Vector#dot.
+  present.forEach((term, i) => {
+    const t = lookup(term)!;
+    const q = queryVector[i]!;
+    if (q === 0) return; // adds nothing to a dot product, and Lunr's query never meets it
+    forEntries(t, docs, (k) => {
+      const doc = t.postings.docs[k]!;
+      let slot = slotOf.get(doc);
+      if (slot === undefined) slotOf.set(doc, (slot = slotDocs.push(doc) - 1));
+      const key = slot * fieldCount + t.postings.fields[k]!;
+      dots[key] = dots[key]! + q * rebuild.weight(t, k);
+    }, docsIncreasing);
+  });
+
+  // The order in which Lunr's query first meets each (article, field): rank 1, 2, …
+  const rank = new Uint8Array(capacity);
+  const met = new Uint8Array(slotDocs.length);
+  const done = new Set<string>();
+  for (const expanded of expansions) {
+    for (const term of expanded) {
+      if (done.has(term)) continue; // Lunr skips a term's matches the second time (termFieldCache)
+      done.add(term);
+      const t = lookup(term)!;
+      forEntries(t, docs, (k) => {
+        const slot = slotOf.get(t.postings.docs[k]!)!;
+        const key = slot * fieldCount + t.postings.fields[k]!;
+        if (rank[key] === 0) rank[key] = ++met[slot]!;
+      }, docsIncreasing);
+    }
+  }
+
+  const scores = new Map<number, number>();
+  const order = new Array<number>(fieldCount);
+  slotDocs.forEach((doc, slot) => {
+    const base = slot * fieldCount;
+    for (let f = 0; f < fieldCount; f++) if (rank[base + f]! > 0) order[rank[base + f]! - 1] = f;
+    let score = 0;
+    for (let r = 0; r < met[slot]!; r++) score += dots[base + order[r]!]! / magnitude || 0;
+    scores.set(doc, score);
+  });
+  return scores;
+}
