@@ -116,7 +116,7 @@ export class LunrRebuild {
         if (list) list.push(index, this.weight(t, k));
         else vectors.set(fieldRef, [index, this.weight(t, k)]);
       };
-      forEntries(t, docs, add, () => (sortedDocs ??= [...docs!].sort((x, y) => x - y)));
+      t.postings.visitEntries(docs, () => (sortedDocs ??= [...docs!].sort((x, y) => x - y)), add);
     }
     const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
     for (const [fieldRef, list] of vectors) fieldVectors[fieldRef] = new lunr.Vector(list);
@@ -126,19 +126,3 @@ export class LunrRebuild {
   }
 }
 
-/**
- * Calls `visit` with each entry of a term whose article is in `docs` (every entry when
- * `docs` is unset), in article order then field order, as in a full pass. A small `docs`
- * is looked up per article (`sortedDocs`: docs increasing, made once by the caller).
- */
-export function forEntries(t: LunrTerm, docs: ReadonlySet<number> | undefined, visit: (k: number) => void, sortedDocs: () => readonly number[]): void {
-  const p = t.postings;
-  if (docs && docs.size < p.size) {
-    for (const doc of sortedDocs()) {
-      const [from, to] = p.entriesOf(doc);
-      for (let k = from; k < to; k++) visit(k);
-    }
-  } else {
-    for (let k = 0; k < p.count; k++) if (!docs || docs.has(p.docs[k]!)) visit(k);
-  }
-}

@@ -11,10 +11,10 @@
  * whose expansion holds it: Lunr adds each clause's boost of 1), its magnitude summed in
  * term order, each field's dot product summed in term order, and an article's field
  * scores summed in the order Lunr's query first meets its fields (clause by clause, each
- * clause's terms in the order lunr.TokenSet expands them).
+ * clause's terms in the order lunr.TokenSet expands them), in one pass over the entries.
  */
 import lunr from "lunr";
-import { compareCodeUnits, forEntries, tokenSetFromArray, type LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
+import { compareCodeUnits, tokenSetFromArray, type LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
 
 /** lunr.TokenSet.fromString, which @types/lunr declares as an instance method. */
 const tokenSetFromString = (lunr.TokenSet as unknown as { fromString: (s: string) => lunr.TokenSet }).fromString;
@@ -41,59 +41,60 @@ export function lunrScores(
   // Each clause's terms as Lunr's query expands it, in its order.
   const tokenSet = tokenSetFromArray(present);
   const expansions = clauses.map((c) => tokenSet.intersect(tokenSetFromString(c.prefix ? `${c.term}*` : c.term)).toArray());
+  // The query vector (per term, how many clauses expand to it), and when Lunr's query
+  // first meets each term: the rank of its first (clause, expanded term), from 1.
   const queryVector = new Float64Array(present.length);
-  for (const expanded of expansions) for (const term of expanded) queryVector[termIndex.get(term)!]! += 1;
+  const firstMet = new Int32Array(present.length);
+  let met = 0;
+  for (const expanded of expansions) {
+    for (const term of expanded) {
+      const i = termIndex.get(term)!;
+      queryVector[i]! += 1;
+      met++;
+      if (firstMet[i] === 0) firstMet[i] = met;
+    }
+  }
   let sumOfSquares = 0;
   for (const value of queryVector) sumOfSquares += value * value;
   const magnitude = Math.sqrt(sumOfSquares);
 
-  // Dense (slot, field) arrays over the articles that hold a term, slots given on first touch.
+  // Dense (slot, field) arrays over the articles that hold a term, slots given on first
+  // touch: the dot product with the query vector (terms in increasing index, as in
+  // lunr.Vector#dot) and when Lunr's query first meets the field (0: never).
   const fieldCount = rebuild.fieldCount;
   const slotOf = new Map<number, number>();
   const slotDocs: number[] = [];
   const capacity = docs.size * fieldCount;
   const dots = new Float64Array(capacity);
+  const fieldMet = new Int32Array(capacity);
   let sortedDocs: number[] | undefined;
   const docsIncreasing = () => (sortedDocs ??= [...docs].sort((x, y) => x - y));
-
-  // Dot products with the query vector, terms in increasing index as in lunr.Vector#dot.
   present.forEach((term, i) => {
-    const t = lookup(term)!;
     const q = queryVector[i]!;
     if (q === 0) return; // adds nothing to a dot product, and Lunr's query never meets it
-    forEntries(t, docs, (k) => {
+    const t = lookup(term)!;
+    const termMet = firstMet[i]!;
+    t.postings.visitEntries(docs, docsIncreasing, (k) => {
       const doc = t.postings.docs[k]!;
       let slot = slotOf.get(doc);
       if (slot === undefined) slotOf.set(doc, (slot = slotDocs.push(doc) - 1));
       const key = slot * fieldCount + t.postings.fields[k]!;
       dots[key] = dots[key]! + q * rebuild.weight(t, k);
-    }, docsIncreasing);
+      if (fieldMet[key] === 0 || termMet < fieldMet[key]!) fieldMet[key] = termMet;
+    });
   });
 
-  // The order in which Lunr's query first meets each (article, field): rank 1, 2, …
-  const rank = new Uint8Array(capacity);
-  const met = new Uint8Array(slotDocs.length);
-  const done = new Set<string>();
-  for (const expanded of expansions) {
-    for (const term of expanded) {
-      if (done.has(term)) continue; // Lunr skips a term's matches the second time (termFieldCache)
-      done.add(term);
-      const t = lookup(term)!;
-      forEntries(t, docs, (k) => {
-        const slot = slotOf.get(t.postings.docs[k]!)!;
-        const key = slot * fieldCount + t.postings.fields[k]!;
-        if (rank[key] === 0) rank[key] = ++met[slot]!;
-      }, docsIncreasing);
-    }
-  }
-
+  // An article's score: its field scores summed in the order Lunr meets the fields (by
+  // their first term met; within one term, Lunr goes field by field).
   const scores = new Map<number, number>();
-  const order = new Array<number>(fieldCount);
+  const order: number[] = [];
   slotDocs.forEach((doc, slot) => {
     const base = slot * fieldCount;
-    for (let f = 0; f < fieldCount; f++) if (rank[base + f]! > 0) order[rank[base + f]! - 1] = f;
+    order.length = 0;
+    for (let f = 0; f < fieldCount; f++) if (fieldMet[base + f] !== 0) order.push(f);
+    order.sort((f, g) => fieldMet[base + f]! - fieldMet[base + g]! || f - g);
     let score = 0;
-    for (let r = 0; r < met[slot]!; r++) score += dots[base + order[r]!]! / magnitude || 0;
+    for (const f of order) score += dots[base + f]! / magnitude || 0;
     scores.set(doc, score);
   });
   return scores;

@@ -315,8 +315,8 @@ export class SearchEngine {
     let partDocs: Set<number> = docs;
     for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));
     const hits: SearchHit[] = [];
+    // Both scorers see only `docs`.
     for (const [doc, lunrScore] of scores) {
-      if (!docs.has(doc)) continue;
       const tier = phraseDocs.has(doc) ? 2 : partDocs.has(doc) ? 1 : 0;
       hits.push({ doc, tier, lunrScore, score: 0 });
     }

@@ -82,6 +82,22 @@ export class CompactPostings implements Occurrences {
     return [from, to];
   }
 
+  /**
+   * Calls `visit` with each entry whose article is in `docs` (every entry when `docs` is
+   * unset), in article order then field order, as a full pass would. A small `docs` is
+   * looked up article by article (`sortedDocs`: docs increasing, made once by the caller).
+   */
+  visitEntries(docs: ReadonlySet<number> | undefined, sortedDocs: () => readonly number[], visit: (k: number) => void): void {
+    if (docs && docs.size < this.size) {
+      for (const doc of sortedDocs()) {
+        const [from, to] = this.entriesOf(doc);
+        for (let k = from; k < to; k++) visit(k);
+      }
+    } else {
+      for (let k = 0; k < this.count; k++) if (!docs || docs.has(this.docs[k]!)) visit(k);
+    }
+  }
+
   /** The positions of entry k, increasing. */
   positions(k: number): number[] {
     return entryPositions(this.arrays, k);
