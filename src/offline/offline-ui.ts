@@ -169,7 +169,7 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       await navigator.serviceWorker.ready;
       const plan = await planSave(root, choosing?.manifest ?? (await readRoot(root)), target.range);
       el.status.textContent = `正在保存${target.label}：0/${plan.missing.length} 个文件…`;
-      await runSave(root, plan, controller.signal, (p) => {
+      const { damaged } = await runSave(root, plan, controller.signal, (p) => {
         el.progress.value = p.totalBytes ? p.doneBytes / p.totalBytes : 1;
         el.status.textContent = `正在保存${target.label}：${p.doneFiles}/${p.totalFiles} 个文件，${formatBytes(p.doneBytes)}/${formatBytes(p.totalBytes)}`;
       });
@@ -180,8 +180,9 @@ export function startOffline(root: URL, onNewBuild: () => void): void {
       el.cancel.hidden = true;
       el.progress.hidden = true;
       showIdle();
-      el.status.textContent =
-        target.range === "*"
+      el.status.textContent = damaged.length
+        ? `${target.label}已保存 ${plan.files.size - damaged.length} 个文件；服务器上有 ${damaged.length} 个文件与本版清单不符（可能已损坏），未能保存：${damaged.slice(0, 3).join("、")}${damaged.length > 3 ? " 等" : ""}。再次保存会重试这些文件。`
+        : target.range === "*"
           ? `全站 ${plan.files.size} 个文件（${formatBytes(plan.totalBytes)}）已保存，断网也能阅读和检索。`
           : `${target.label}的 ${plan.files.size} 个文件（${formatBytes(plan.totalBytes)}）已保存，断网也能阅读。`;
     } catch (e) {

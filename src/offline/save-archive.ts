@@ -105,10 +105,21 @@ export async function planSave(root: URL, manifest: RootManifest, range: string)
   return { manifest, range, files, missing, totalBytes, missingBytes };
 }
 
-/** Fetches every missing file; rejects on a network failure (what was saved stays) or abort. */
-export async function runSave(root: URL, plan: SavePlan, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<void> {
+/** Whether the server still holds the build `version` (asked past the service worker's copy of the root). */
+async function serverHas(root: URL, version: string): Promise<boolean> {
+  const response = await fetch(new URL(MANIFEST_FILE, root), { cache: "no-store" });
+  return response.ok && ((await response.json()) as RootManifest).version === version;
+}
+
+/**
+ * Fetches every missing file; rejects on a network failure (what was saved stays), on
+ * abort, or when the server has a newer build. Returns the files the server holds
+ * damaged (not matching this build's manifest): they are left out, and named.
+ */
+export async function runSave(root: URL, plan: SavePlan, signal: AbortSignal, onProgress: (p: Progress) => void): Promise<{ damaged: string[] }> {
   const cache = await caches.open(cacheName(plan.manifest.version));
   const queue = [...plan.missing];
+  const damaged: string[] = [];
   const progress: Progress = { doneBytes: 0, totalBytes: plan.missingBytes, doneFiles: 0, totalFiles: plan.missing.length };
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
@@ -116,7 +127,10 @@ export async function runSave(root: URL, plan: SavePlan, signal: AbortSignal, on
       const url = new URL(path, root).href;
       const response = await fetch(url, { signal });
       await response.arrayBuffer(); // the service worker caches it once the body is read
-      if (!(await cache.match(url))) throw new NewBuildError(`${path} was not kept: the server has a newer build`);
+      if (!(await cache.match(url))) {
+        if (!(await serverHas(root, plan.manifest.version))) throw new NewBuildError(`${path} was not kept: the server has a newer build`);
+        damaged.push(path);
+      }
       progress.doneBytes += plan.files.get(path)![1];
       progress.doneFiles++;
       onProgress(progress);
@@ -127,6 +141,7 @@ export async function runSave(root: URL, plan: SavePlan, signal: AbortSignal, on
   const ranges = new Set(((await (await cache.match(record))?.json().catch(() => undefined)) as { ranges?: string[] } | undefined)?.ranges ?? []);
   ranges.add(plan.range);
   await cache.put(record, new Response(JSON.stringify({ ranges: [...ranges] }), { headers: { "content-type": "application/json" } }));
+  return { damaged: damaged.sort() };
 }
 
 /** 1.2 MB, 830 KB */

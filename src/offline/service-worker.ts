@@ -16,7 +16,9 @@
  * and adds the new files of every range the reader saved (a new edition of a
  * saved archive). Only when that is complete does it take over and delete the
  * old cache; until then the old copy keeps serving. An interrupted install leaves its partial cache,
- * and the next attempt skips what is already there.
+ * and the next attempt skips what is already there. A file the server holds damaged (its
+ * hash is not the manifest's, and the server still has this build) is left out of the copy,
+ * not allowed to stop it.
  */
 import { MANIFEST_FILE, OFFLINE_PAGE, CACHE_PREFIX, SAVED_RECORD, cacheName, chainOf, hashText, manifestPath, sitePath, type FileEntry, type ManifestNode, type RootManifest } from "./manifest-format.ts";
 import { ManifestTree } from "./manifest-tree.ts";
@@ -138,6 +140,7 @@ async function install(): Promise<void> {
   for (const range of saved) for (const [path, entry] of await nextTree.files(range)) wanted.set(path, entry);
 
   const have = new Set((await cache.keys()).map((r) => r.url)); // an interrupted install resumes here
+  const unmatched: string[] = [];
   const bring = async ([path, entry]: [string, FileEntry]) => {
     if (have.has(urlOf(path))) return;
     for (const old of olds) {
@@ -145,11 +148,19 @@ async function install(): Promise<void> {
       const copy = await old.cache.match(urlOf(path));
       if (copy) return cache.put(urlOf(path), copy);
     }
-    if (!(await fetchInto(cache, path, entry[0]))) throw new Error(`${path} changed again on the server`);
+    if (!(await fetchInto(cache, path, entry[0]))) unmatched.push(path);
   };
   // In batches: one at a time is far too slow for an archive of thousands of pages.
   const todo = [...wanted];
   for (let i = 0; i < todo.length; i += 32) await Promise.all(todo.slice(i, i + 32).map(bring));
+  if (unmatched.length) {
+    // A file that does not match its hash is either a newer build arriving (let its worker
+    // install) or a damaged file of this build on the server: then this copy goes without it,
+    // rather than the reader going without any offline copy; it is fetched, and checked,
+    // again whenever it is asked for.
+    const now = (await (await fetch(urlOf(MANIFEST_FILE), { cache: "no-store" })).json()) as RootManifest;
+    if (now.version !== BUILD_VERSION) throw new Error(`${unmatched[0]} changed: the server has build ${now.version}`);
+  }
   if (saved.size) await cache.put(urlOf(SAVED_RECORD), json({ ranges: [...saved] }));
   // The root goes in last: its presence marks this copy complete.
   await cache.put(urlOf(MANIFEST_FILE), json(next));
@@ -181,6 +192,8 @@ async function offlineAnswer(request: Request): Promise<Response> {
 
 async function respond(request: Request, path: string): Promise<Response> {
   const cache = await caches.open(CACHE);
+  // The root asked for past every cache is the server's (save-archive.ts checks which build it holds).
+  if (path === MANIFEST_FILE && request.cache === "no-store") return fetch(request);
   if (path === MANIFEST_FILE || path === SAVED_RECORD) return (await cache.match(urlOf(path))) ?? fetch(request);
   const t = await tree();
   const chain = chainOf(path);

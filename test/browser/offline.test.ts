@@ -327,6 +327,36 @@ gate.test("a save interrupted by a server restart goes on by itself when the ser
   }
 });
 
+gate.test("a damaged file on the server (a truncated search worker) does not stop the offline copy; saving names it", async () => {
+  const dir = join(tempDir("damaged"), "site");
+  cpSync(site, dir, { recursive: true });
+  const worker = join(dir, "assets/search-worker.js");
+  const text = readFileSync(worker, "utf8");
+  writeFileSync(worker, text.slice(0, text.length >> 1));
+  const base = await serve(dir, "/");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}index.html`);
+  const installed = await page.evaluate(() =>
+    Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]),
+  );
+  assert.ok(installed, "the service worker installs although one file of the shell does not match its hash");
+  await page.goto(`${base}${ARTICLE.url}index.html`);
+  const status = page.locator("[data-offline-status]");
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "保存全站需下载" }).waitFor();
+  await page.click("[data-offline-save]");
+  await status.filter({ hasText: "未能保存" }).waitFor({ timeout: 30_000 });
+  assert.match((await status.textContent()) ?? "", "服务器上有 1 个文件与本版清单不符（可能已损坏），未能保存：assets/search-worker.js");
+  await context.setOffline(true);
+  for (const a of [ARTICLE, UNVISITED]) {
+    await page.goto(`${base}${a.url}index.html`);
+    assert.is(await page.locator("h1").textContent(), a.title, `${a.url} was saved`);
+  }
+  assert.not.ok(await page.evaluate(async () => Boolean(await caches.match(new URL("assets/search-worker.js", location.origin + "/").href))), "the damaged file is not kept");
+  await context.close();
+});
+
 gate.test("the app is installable under a sub-path", async () => {
   const base = await serve(site, "/archive/");
   // Installing is not offered in incognito, which every new browser context is: use a profile.
