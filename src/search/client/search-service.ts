@@ -56,8 +56,9 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
   const started = performance.now();
   const meta = engine.index.meta;
   const hasText = request.q.trim() !== "";
-  // The text alone first, so facets can count what each other filter value would give.
-  const textOnly: SearchResponse = await engine.search(request.q);
+  // The text alone first, so facets can count what each other filter value would give;
+  // unranked: only the page shown is ranked, after the filters (engine.rank).
+  const textOnly: SearchResponse = await engine.search(request.q, undefined, { rank: 0 });
   if (textOnly.failure) return failed(textOnly.failure, textOnly.problems, started);
   const matching = hasText ? textOnly.hits.map((h) => h.doc) : Array.from({ length: meta.docCount }, (_, i) => i);
   // The facts part only when a filter or the facet counts need it: a plain query never loads it.
@@ -73,7 +74,12 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
   const dates = meta.docs.date;
   const filtered = hasText ? textOnly.hits.filter((h) => !test || test(h.doc)) : test ? matching.filter(test).map((doc) => ({ doc, score: 0, tier: 0, lunrScore: 0 })) : [];
   const partial = sortByDate((textOnly.partial ?? []).filter((p) => !test || test(p.doc)), sort, dates);
-  const response: SearchResponse = { ...textOnly, hits: sortByDate(filtered, sort, dates), partial, problems: [...textOnly.problems, ...problems] };
+  // By relevance, the page shown is ranked and the rest left as they are; by date, ties
+  // keep the relevance order, so all are ranked first. Browsing (no text) keeps archive order.
+  const hits = !hasText ? sortByDate(filtered, sort, dates) : sort === "relevance" ? engine.rank(filtered, request.limit) : sortByDate(engine.rank(filtered), sort, dates);
+  const response: SearchResponse = { ...textOnly, hits, partial, problems: [...textOnly.problems, ...problems] };
+  if (hasText && sort === "relevance" && request.limit < hits.length) response.ranked = request.limit;
+  else delete response.ranked;
   const results = await engine.results(response, 0, request.limit);
   const partialResults = partial.length > 0 ? await engine.results(response, 0, request.limit, { partial: true }) : [];
   if (response.failure) return failed(response.failure, response.problems, started);

@@ -19,7 +19,7 @@ import { decodeFacts } from "../format/facts.ts";
 import { FACTS_PART, META_PART, docsPartName, type ArchiveFacts, type MetaFile, type MetaPayload } from "../format/index-format.ts";
 import { decodeMeta, validateMeta } from "../format/meta.ts";
 import { LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
-import { lunrScores, type LunrClause } from "./lunr-scores.ts";
+import { lunrScores, type LunrClause, type ScoredDocs } from "./lunr-scores.ts";
 import { PartCache, type PartSource } from "./part-cache.ts";
 import { PostingsParts } from "./postings-parts.ts";
 import { CompactPostings, type Occurrences, type TermPostings } from "./term-postings.ts";
@@ -31,6 +31,7 @@ export class IndexLoader {
   private readonly postingsParts: PostingsParts;
   private readonly rebuild: LunrRebuild;
   private readonly lunrTerms = new Map<string, LunrTerm>();
+  private slots: Int32Array | undefined;
 
   private constructor(file: MetaFile, source: PartSource) {
     this.meta = decodeMeta(file);
@@ -86,7 +87,7 @@ export class IndexLoader {
   }
 
   /** Where a term occurs, or undefined when it does not occur in the archive. */
-  occurrences(term: string): Occurrences | undefined {
+  occurrences(term: string): CompactPostings | undefined {
     return this.lunrTerm(term)?.postings;
   }
 
@@ -96,8 +97,10 @@ export class IndexLoader {
   }
 
   /** Lunr's scores of these articles for these clauses, computed directly (lunr-scores.ts). */
-  lunrScores(clauses: readonly LunrClause[], terms: readonly string[], docs: ReadonlySet<number>): Map<number, number> {
-    return lunrScores(this.rebuild, clauses, terms, (term) => this.lunrTerm(term), docs);
+  lunrScores(clauses: readonly LunrClause[], terms: readonly string[], docs: ReadonlySet<number>): ScoredDocs {
+    // One slot per article, kept between queries: a Map of the hits cost more than the scoring.
+    this.slots ??= new Int32Array(this.docCount).fill(-1);
+    return lunrScores(this.rebuild, clauses, terms, (term) => this.lunrTerm(term), docs, this.slots);
   }
 
   /** The stored documents (docs parts) of these article numbers. */

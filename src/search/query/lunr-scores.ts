@@ -25,9 +25,16 @@ export interface LunrClause {
   prefix: boolean;
 }
 
+/** Lunr's scores: `values[i]` is the score of article `docs[i]` (articles in the order first met). */
+export interface ScoredDocs {
+  docs: number[];
+  values: Float64Array;
+}
+
 /**
  * Lunr's score of every article in `docs` that holds one of the clauses' terms
  * (`terms`: all of them, as the clauses expand; `lookup` gives a term's postings).
+ * `slots` is scratch with one entry per article of the archive, all −1, left so.
  */
 export function lunrScores(
   rebuild: LunrRebuild,
@@ -35,7 +42,8 @@ export function lunrScores(
   terms: readonly string[],
   lookup: (term: string) => LunrTerm | undefined,
   docs: ReadonlySet<number>,
-): Map<number, number> {
+  slots: Int32Array,
+): ScoredDocs {
   const present = [...new Set(terms)].sort(compareCodeUnits).filter((term) => lookup(term) !== undefined);
   const termIndex = new Map(present.map((term, i) => [term, i]));
   // Each clause's terms as Lunr's query expands it, in its order.
@@ -62,40 +70,45 @@ export function lunrScores(
   // touch: the dot product with the query vector (terms in increasing index, as in
   // lunr.Vector#dot) and when Lunr's query first meets the field (0: never).
   const fieldCount = rebuild.fieldCount;
-  const slotOf = new Map<number, number>();
   const slotDocs: number[] = [];
   const capacity = docs.size * fieldCount;
   const dots = new Float64Array(capacity);
   const fieldMet = new Int32Array(capacity);
   let sortedDocs: number[] | undefined;
   const docsIncreasing = () => (sortedDocs ??= [...docs].sort((x, y) => x - y));
-  present.forEach((term, i) => {
-    const q = queryVector[i]!;
-    if (q === 0) return; // adds nothing to a dot product, and Lunr's query never meets it
-    const t = lookup(term)!;
-    const termMet = firstMet[i]!;
-    t.postings.visitEntries(docs, docsIncreasing, (k) => {
-      const doc = t.postings.docs[k]!;
-      let slot = slotOf.get(doc);
-      if (slot === undefined) slotOf.set(doc, (slot = slotDocs.push(doc) - 1));
-      const key = slot * fieldCount + t.postings.fields[k]!;
-      dots[key] = dots[key]! + q * rebuild.weight(t, k);
-      if (fieldMet[key] === 0 || termMet < fieldMet[key]!) fieldMet[key] = termMet;
+  try {
+    present.forEach((term, i) => {
+      const q = queryVector[i]!;
+      if (q === 0) return; // adds nothing to a dot product, and Lunr's query never meets it
+      const t = lookup(term)!;
+      const termMet = firstMet[i]!;
+      const postingDocs = t.postings.docs;
+      const postingFields = t.postings.fields;
+      t.postings.visitEntries(docs, docsIncreasing, (k) => {
+        const doc = postingDocs[k]!;
+        let slot = slots[doc]!;
+        if (slot < 0) slots[doc] = slot = slotDocs.push(doc) - 1;
+        const key = slot * fieldCount + postingFields[k]!;
+        dots[key] = dots[key]! + q * rebuild.weight(t, k);
+        if (fieldMet[key] === 0 || termMet < fieldMet[key]!) fieldMet[key] = termMet;
+      });
     });
-  });
+  } finally {
+    for (const doc of slotDocs) slots[doc] = -1;
+  }
 
   // An article's score: its field scores summed in the order Lunr meets the fields (by
   // their first term met; within one term, Lunr goes field by field).
-  const scores = new Map<number, number>();
+  const values = new Float64Array(slotDocs.length);
   const order: number[] = [];
-  slotDocs.forEach((doc, slot) => {
+  for (let slot = 0; slot < slotDocs.length; slot++) {
     const base = slot * fieldCount;
     order.length = 0;
     for (let f = 0; f < fieldCount; f++) if (fieldMet[base + f] !== 0) order.push(f);
-    order.sort((f, g) => fieldMet[base + f]! - fieldMet[base + g]! || f - g);
+    if (order.length > 1) order.sort((f, g) => fieldMet[base + f]! - fieldMet[base + g]! || f - g);
     let score = 0;
     for (const f of order) score += dots[base + f]! / magnitude || 0;
-    scores.set(doc, score);
-  });
-  return scores;
+    values[slot] = score;
+  }
+  return { docs: slotDocs, values };
 }

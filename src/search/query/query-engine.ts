@@ -34,16 +34,17 @@ import { isCjkTerm, tokenizeNormalized } from "../analysis/analyzer.ts";
 import { elementKey, patternOf, type Pattern, type PatternElement } from "../analysis/pattern.ts";
 import { docNumber } from "../format/index-format.ts";
 import { compileFilters, needsFacts, type SearchFilters } from "./filters.ts";
+import { NewestOrder } from "./hit-order.ts";
 import { IndexLoader } from "./index-loader.ts";
 import type { PartSource } from "./part-cache.ts";
-import { compareNewest, partialMatches, type PartialHit, type PartialWord } from "./partial-matches.ts";
+import { partialMatches, type PartialHit, type PartialWord } from "./partial-matches.ts";
 import { PatternMatcher } from "./pattern-matcher.ts";
 import { MAX_QUERY_LENGTH, parseQuery, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { resultDetails, type SearchResult } from "./result-details.ts";
 import { failureOf, type SearchFailure } from "./search-failure.ts";
 import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type Span } from "./run-splits.ts";
-import type { Occurrences } from "./term-postings.ts";
-import type { LunrClause } from "./lunr-scores.ts";
+import type { CompactPostings } from "./term-postings.ts";
+import type { LunrClause, ScoredDocs } from "./lunr-scores.ts";
 
 export type { SearchFilters } from "./filters.ts";
 export type { SearchResult } from "./result-details.ts";
@@ -65,7 +66,13 @@ export interface SearchHit {
 
 export interface SearchResponse {
   query: ParsedQuery;
+  /** Every article holding the query, in rank order (up to `ranked`). */
   hits: SearchHit[];
+  /**
+   * When set, only hits[0, ranked) are in rank order and the others follow in no order:
+   * a search asked for the first page only (`rank`). results() ranks further as needed.
+   */
+  ranked?: number;
   /** Only when no article holds every word: the best partial matches, with what each lacks. */
   partial?: PartialHit[];
   /** Things that went wrong or were ignored (never thrown). */
@@ -92,12 +99,14 @@ interface Matched {
 
 export class SearchEngine {
   private readonly matcher: PatternMatcher;
+  private readonly order: NewestOrder;
 
   private constructor(
     readonly index: IndexLoader,
     private readonly reference: boolean,
   ) {
     this.matcher = new PatternMatcher(index);
+    this.order = new NewestOrder(index.meta.docs.date);
   }
 
   /**
@@ -123,7 +132,7 @@ export class SearchEngine {
    * Ranked hits for a query and filters. Never rejects. When no article holds every word,
    * `partial` lists the best partial matches (partial-matches.ts), apart from the hits.
    */
-  async search(input: unknown, filters?: SearchFilters): Promise<SearchResponse> {
+  async search(input: unknown, filters?: SearchFilters, options: { rank?: number } = {}): Promise<SearchResponse> {
     const started = now();
     const problems: string[] = [];
     let query: ParsedQuery = { parts: [], phrase: null, truncated: false };
@@ -132,8 +141,11 @@ export class SearchEngine {
       if (query.truncated) problems.push(`query cut to its first ${MAX_QUERY_LENGTH} characters (of ${String(input).length})`);
       const compiled = compileFilters(filters, this.index.meta, needsFacts(filters) ? await this.index.facts() : undefined);
       problems.push(...compiled.problems);
-      const hits = query.parts.length === 0 ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
+      const browsing = query.parts.length === 0;
+      const found = browsing ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
+      const hits = browsing ? found : this.rank(found, options.rank);
       const response: SearchResponse = { query, hits, problems, milliseconds: 0 };
+      if (!browsing && options.rank !== undefined && options.rank < hits.length) response.ranked = Math.max(0, options.rank);
       if (hits.length === 0 && query.parts.length > 0) {
         const partial = partialMatches(this.partialWords(query), compiled.test, this.index.meta.docs.date, PARTIAL_LIMIT);
         if (partial) response.partial = partial;
@@ -145,6 +157,15 @@ export class SearchEngine {
       problems.push(`search failed: ${failure.message}`);
       return { query, hits: [], problems, failure, milliseconds: now() - started };
     }
+  }
+
+  /**
+   * Hits in rank order (see SearchResponse), the first `upTo` of them only when given:
+   * finding the first page among tens of thousands costs little, ordering them all does.
+   * A new array.
+   */
+  rank(hits: readonly SearchHit[], upTo = Infinity): SearchHit[] {
+    return upTo >= hits.length ? this.order.sort(hits) : this.order.top(hits, upTo);
   }
 
   /** No query text: every article passing the filters, in archive order (none without filters). */
@@ -217,6 +238,8 @@ export class SearchEngine {
     for (const hit of hits) {
       // The words of each run's cover, when a run was cut: what this article matched.
       let cut = 0;
+      for (const { covers: byDoc } of runs) cut += byDoc.get(hit.doc)!.length - 1;
+      if (cut === 0) continue;
       const words: string[] = [];
       for (const { text, run, covers: byDoc } of plan) {
         const spans = run && byDoc?.get(hit.doc);
@@ -224,16 +247,11 @@ export class SearchEngine {
           words.push(text);
           continue;
         }
-        cut += spans.length - 1;
         for (const [s, e] of spans) words.push(run.slice(s, e).join(""));
       }
-      if (cut > 0) {
-        hit.words = words;
-        hit.cut = cut;
-      }
+      hit.words = words;
+      hit.cut = cut;
     }
-    const dates = this.index.meta.docs.date;
-    hits.sort((a, b) => b.tier - a.tier || (a.cut ?? 0) - (b.cut ?? 0) || b.lunrScore - a.lunrScore || compareNewest(dates[a.doc], dates[b.doc]) || a.doc - b.doc);
     // The score falls with rank: the tier, then fewer cuts, then Lunr's score.
     for (const h of hits) {
       const cut = Math.min(h.cut ?? 0, MAX_CUTS);
@@ -276,9 +294,9 @@ export class SearchEngine {
     return out;
   }
 
-  /** Where each bigram of a CJK run occurs (undefined: nowhere), for run-splits.ts. */
-  private runGrams(pattern: Pattern): Array<Occurrences | undefined> {
-    return pattern.elements.map((e) => (this.index.has(e.term) ? this.matcher.elementOccurrences(e) : undefined));
+  /** The postings of each bigram of a CJK run (undefined: it occurs nowhere), for run-splits.ts. */
+  private runGrams(pattern: Pattern): Array<CompactPostings | undefined> {
+    return pattern.elements.map((e) => this.index.occurrences(e.term));
   }
 
   /** Lunr's scores and the tiers of these articles. */
@@ -303,28 +321,35 @@ export class SearchEngine {
     // here; one identical to a split run holds where that run's cover is one word (the run
     // whole, its bigrams at consecutive positions in one field), known without a new pass
     // over the positions (the common query: one run typed alone).
-    const holds = (pattern: Pattern): Set<number> => {
-      if (words.some((w) => samePattern(w, pattern))) return docs;
+    const held: Array<[Pattern, (doc: number) => boolean]> = [];
+    const holds = (pattern: Pattern): ((doc: number) => boolean) => {
+      const known = held.find(([p]) => samePattern(p, pattern));
+      if (known) return known[1];
+      let test: (doc: number) => boolean;
       const run = runs.find((r) => samePattern(r.pattern, pattern));
-      if (!run) return this.matcher.occurringIn(pattern, docs);
-      const whole = new Set<number>();
-      for (const doc of docs) if (run.covers.get(doc)?.length === 1) whole.add(doc);
-      return whole;
+      if (words.some((w) => samePattern(w, pattern))) test = () => true;
+      else if (run) test = (doc) => run.covers.get(doc)!.length === 1;
+      else {
+        const found = this.matcher.occurringIn(pattern, docs);
+        test = (doc) => found.has(doc);
+      }
+      held.push([pattern, test]);
+      return test;
     };
-    const phraseDocs = query.phrase ? holds(query.phrase) : new Set<number>();
-    let partDocs: Set<number> = docs;
-    for (const p of partPatterns) if (partDocs.size > 0) partDocs = intersect(partDocs, holds(p));
-    const hits: SearchHit[] = [];
+    const inPhrase = query.phrase ? holds(query.phrase) : () => false;
+    const inParts = [...new Set(partPatterns.map(holds))];
     // Both scorers see only `docs`.
-    for (const [doc, lunrScore] of scores) {
-      const tier = phraseDocs.has(doc) ? 2 : partDocs.has(doc) ? 1 : 0;
-      hits.push({ doc, tier, lunrScore, score: 0 });
+    const hits: SearchHit[] = new Array(scores.docs.length);
+    for (let i = 0; i < scores.docs.length; i++) {
+      const doc = scores.docs[i]!;
+      const tier = inPhrase(doc) ? 2 : inParts.every((t) => t(doc)) ? 1 : 0;
+      hits[i] = { doc, tier, lunrScore: scores.values[i]!, score: 0 };
     }
     return hits;
   }
 
   /** The reference for lunr-scores.ts: Lunr's own query on the rebuilt index of these terms and articles. */
-  private lunrQueryScores(clauses: readonly LunrClause[], terms: readonly string[], docs: ReadonlySet<number>): Map<number, number> {
+  private lunrQueryScores(clauses: readonly LunrClause[], terms: readonly string[], docs: ReadonlySet<number>): ScoredDocs {
     const results = this.index.lunrIndex(terms, docs).query((q) => {
       for (const c of clauses) {
         q.term(c.term, {
@@ -334,7 +359,7 @@ export class SearchEngine {
         });
       }
     });
-    return new Map(results.map((r) => [docNumber(r.ref), r.score]));
+    return { docs: results.map((r) => docNumber(r.ref)), values: Float64Array.from(results, (r) => r.score) };
   }
 
   /**
@@ -343,6 +368,12 @@ export class SearchEngine {
    * matched. Never rejects; a result whose part cannot be loaded is left out and reported.
    */
   results(response: SearchResponse, offset = 0, limit = 10, options: { partial?: boolean } = {}): Promise<SearchResult[]> {
+    const upTo = Math.max(0, offset) + Math.max(0, limit);
+    if (!options.partial && response.ranked !== undefined && response.ranked < upTo) {
+      response.hits = this.rank(response.hits, upTo);
+      if (upTo >= response.hits.length) delete response.ranked;
+      else response.ranked = upTo;
+    }
     return resultDetails(this.index, response, offset, limit, options);
   }
 }
@@ -359,14 +390,6 @@ function samePattern(a: Pattern, b: Pattern): boolean {
     return e.term === f.term && e.prefix === f.prefix && e.offset === f.offset;
   });
 }
-
-function intersect(a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number> {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  const out = new Set<number>();
-  for (const x of small) if (large.has(x)) out.add(x);
-  return out;
-}
-
 
 function now(): number {
   return typeof performance !== "undefined" ? performance.now() : Date.now();

@@ -22,8 +22,7 @@
  * run's length times the lengths of the spans that really occur in the article:
  * a 256-character run costs little more than a short one.
  */
-import type { Occurrences } from "./term-postings.ts";
-import { sortedHas } from "../analysis/pattern.ts";
+import type { CompactPostings } from "./term-postings.ts";
 
 /** A word of a cover: characters [start, end) of the run (code points). */
 export type Span = [start: number, end: number];
@@ -41,10 +40,13 @@ export const MAX_SPLIT_RUN = 24;
 /**
  * For each article (among `within`, when given) that holds every word of some split of
  * the run, its cover: the split with the fewest words (the earliest-cut one among ties).
- * `grams[i]` is where the run's bigram at characters i, i + 1 occurs, undefined where it
- * occurs nowhere in the archive; `fieldCount` is the index's number of fields.
+ * `grams[i]` is the postings of the run's bigram at characters i, i + 1, undefined where
+ * it occurs nowhere in the archive; `fieldCount` is the index's number of fields.
+ * The articles are visited in increasing order, each bigram's postings with a cursor that
+ * only moves forward, so the work is one pass over the postings and nothing per article
+ * is allocated but its cover.
  */
-export function runCovers(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: number, within: ReadonlySet<number> | null): Map<number, Span[]> {
+export function runCovers(grams: ReadonlyArray<CompactPostings | undefined>, fieldCount: number, within: ReadonlySet<number> | null): Map<number, Span[]> {
   const covers = new Map<number, Span[]>();
   const n = grams.length + 1;
   if (n < 2) return covers;
@@ -62,55 +64,110 @@ export function runCovers(grams: ReadonlyArray<Occurrences | undefined>, fieldCo
 
   // Every split's first word in a segment holds the segment's first bigram, its last
   // word the segment's last bigram: an article lacking one holds no split.
-  const required = [...new Set(segments.flatMap(([s, e]) => [s, e - 2]))].map((i) => grams[i]!);
-  let rarest = required[0]!;
-  for (const g of required) if (g.size < rarest.size) rarest = g;
+  const required = [...new Set(segments.flatMap(([s, e]) => [s, e - 2]))];
+  let rarest = grams[required[0]!]!;
+  for (const i of required) if (grams[i]!.size < rarest.size) rarest = grams[i]!;
+  const view = new RunView(grams, fieldCount);
+  const whole: Span[] = [[0, n]]; // shared by every article holding the run as it stands
   const check = (doc: number) => {
-    for (const g of required) if (!g.has(doc)) return;
-    if (!cheapSplit(grams, doc)) return;
-    const cover = coverOf(grams, fieldCount, doc);
-    if (cover) covers.set(doc, cover);
+    view.moveTo(doc);
+    for (const i of required) if (!view.hasGram(i)) return;
+    if (!view.cheapSplit()) return;
+    const cover = view.cover();
+    if (cover) covers.set(doc, cover.length === 1 ? whole : cover);
   };
-  if (within && within.size < rarest.size) for (const doc of within) check(doc);
-  else for (const doc of rarest.keys()) if (!within || within.has(doc)) check(doc);
+  if (within && within.size < rarest.size) {
+    for (const doc of [...within].sort((a, b) => a - b)) check(doc);
+  } else {
+    for (let k = 0; k < rarest.count; k++) {
+      const doc = rarest.docs[k]!;
+      if ((k === 0 || doc !== rarest.docs[k - 1]) && (!within || within.has(doc))) check(doc);
+    }
+  }
   return covers;
 }
 
 /**
- * A necessary condition, from which bigrams the article has (no positions): the run can
- * be cut into words of two or three characters whose bigrams all occur in the article.
+ * One article's view of a run's bigrams: for each bigram and field, the postings entry
+ * holding its positions there (−1: none), moved from article to article in increasing
+ * order. Scratch arrays for the dynamic programming are kept across articles.
  */
-function cheapSplit(grams: ReadonlyArray<Occurrences | undefined>, doc: number): boolean {
-  const n = grams.length + 1;
-  const has = grams.map((g) => g !== undefined && g.has(doc));
-  const reach = new Array<boolean>(n + 1).fill(false);
-  reach[0] = true;
-  for (let j = 2; j <= n; j++) {
-    reach[j] = (reach[j - 2]! && has[j - 2]!) || (j >= 3 && reach[j - 3]! && has[j - 3]! && has[j - 2]!);
-  }
-  return reach[n]!;
-}
+class RunView {
+  private readonly n: number;
+  /** Per bigram, its cursor: the first entry of the current article or later. */
+  private readonly at: Int32Array;
+  /** Per (bigram, field): the entry of the current article, −1 when none. */
+  private readonly entry: Int32Array;
+  private readonly has: Uint8Array;
+  private readonly reach: Uint8Array;
+  private readonly best: Float64Array;
+  private readonly from: Int32Array;
 
-/** The article's cover (fewest words, each a contiguous string in one field), or null. */
-function coverOf(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: number, doc: number): Span[] | null {
-  const n = grams.length + 1;
+  constructor(
+    private readonly grams: ReadonlyArray<CompactPostings | undefined>,
+    private readonly fieldCount: number,
+  ) {
+    this.n = grams.length + 1;
+    this.at = new Int32Array(grams.length);
+    this.entry = new Int32Array(grams.length * fieldCount);
+    this.has = new Uint8Array(grams.length);
+    this.reach = new Uint8Array(this.n + 1);
+    this.best = new Float64Array(this.n + 1);
+    this.from = new Int32Array(this.n + 1);
+  }
+
+  moveTo(doc: number): void {
+    const F = this.fieldCount;
+    this.entry.fill(-1);
+    for (let i = 0; i < this.grams.length; i++) {
+      const g = this.grams[i];
+      this.has[i] = 0;
+      if (!g) continue;
+      let k = (this.at[i] = g.seek(this.at[i]!, doc));
+      for (; k < g.count && g.docs[k] === doc; k++) {
+        this.entry[i * F + g.fields[k]!] = k;
+        this.has[i] = 1;
+      }
+    }
+  }
+
+  hasGram(i: number): boolean {
+    return this.has[i] === 1;
+  }
+
+  /**
+   * A necessary condition, from which bigrams the article has (no positions): the run can
+   * be cut into words of two or three characters whose bigrams all occur in the article.
+   */
+  cheapSplit(): boolean {
+    const { n, has, reach } = this;
+    reach.fill(0);
+    reach[0] = 1;
+    for (let j = 2; j <= n; j++) {
+      reach[j] = (reach[j - 2]! && has[j - 2]!) || (j >= 3 && reach[j - 3]! && has[j - 3]! && has[j - 2]!) ? 1 : 0;
+    }
+    return reach[n] === 1;
+  }
+
   /**
    * The largest j such that [i, j) occurs in the article (0 when no span from i does):
    * every shorter span from i occurs too, inside it.
    */
-  const lastEnd = (i: number): number => {
-    const fields = grams[i]?.get(doc);
-    if (!fields) return 0;
+  private lastEnd(i: number): number {
+    const { n, grams, entry, fieldCount: F } = this;
     let last = 0;
-    for (let f = 0; f < fieldCount && last < n; f++) {
-      const anchors = fields[f];
-      if (!anchors) continue;
+    for (let f = 0; f < F && last < n; f++) {
+      const k = entry[i * F + f]!;
+      if (k < 0) continue;
+      const g = grams[i]!;
       // The span [i, j) occurs at anchor a when bigram t stands at a + t − i for i ≤ t < j − 1.
-      for (const a of anchors) {
+      let a = -1;
+      for (let p = g.start[k]!, end = p + g.tf[k]!; p < end; p++) {
+        a += g.ints[p]! + 1;
         let t = i + 1;
         while (t + 1 < n) {
-          const next = grams[t]?.get(doc)?.[f];
-          if (!next || !sortedHas(next, a + t - i)) break;
+          const next = entry[t * F + f]!;
+          if (next < 0 || !grams[t]!.hasPosition(next, a + t - i)) break;
           t++;
         }
         if (t + 1 > last) last = t + 1;
@@ -118,27 +175,32 @@ function coverOf(grams: ReadonlyArray<Occurrences | undefined>, fieldCount: numb
       }
     }
     return last;
-  };
-  // Fewest words reaching each character, from the characters already reached only; a
-  // tie keeps the split found first.
-  const best = new Array<number>(n + 1).fill(Infinity);
-  const from = new Array<number>(n + 1).fill(-1);
-  best[0] = 0;
-  for (let i = 0; i + 1 < n; i++) {
-    // A split through i has more words than the one reaching the end already (the run
-    // whole, most often): it can change neither that split nor any word on its way.
-    if (best[i] === Infinity || best[i]! + 1 >= best[n]!) continue;
-    for (let j = i + 2, last = lastEnd(i); j <= last; j++) {
-      if (best[i]! + 1 < best[j]!) {
-        best[j] = best[i]! + 1;
-        from[j] = i;
+  }
+
+  /** The article's cover (fewest words, each a contiguous string in one field), or null. */
+  cover(): Span[] | null {
+    const { n, best, from } = this;
+    // Fewest words reaching each character, from the characters already reached only; a
+    // tie keeps the split found first.
+    best.fill(Infinity);
+    from.fill(-1);
+    best[0] = 0;
+    for (let i = 0; i + 1 < n; i++) {
+      // A split through i has more words than the one reaching the end already (the run
+      // whole, most often): it can change neither that split nor any word on its way.
+      if (best[i] === Infinity || best[i]! + 1 >= best[n]!) continue;
+      for (let j = i + 2, last = this.lastEnd(i); j <= last; j++) {
+        if (best[i]! + 1 < best[j]!) {
+          best[j] = best[i]! + 1;
+          from[j] = i;
+        }
       }
     }
+    if (best[n] === Infinity) return null;
+    const cover: Span[] = [];
+    for (let j = n; j > 0; j = from[j]!) cover.unshift([from[j]!, j]);
+    return cover;
   }
-  if (best[n] === Infinity) return null;
-  const cover: Span[] = [];
-  for (let j = n; j > 0; j = from[j]!) cover.unshift([from[j]!, j]);
-  return cover;
 }
 
 /** A run longer than this is not split for partial matches: it stays one word. */

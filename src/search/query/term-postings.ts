@@ -44,6 +44,9 @@ export class CompactPostings implements Occurrences {
   /** Per entry, the length of its field in its article. */
   readonly lengths: Int32Array;
   readonly tf: Int32Array;
+  /** Per entry, where its position gaps start in `ints` (position = previous + gap + 1, from −1). */
+  readonly start: Int32Array;
+  readonly ints: readonly number[];
 
   private constructor(private readonly arrays: DecodedPostings) {
     this.count = arrays.count;
@@ -51,6 +54,8 @@ export class CompactPostings implements Occurrences {
     this.fields = arrays.fields;
     this.lengths = arrays.lengths;
     this.tf = arrays.tf;
+    this.start = arrays.start;
+    this.ints = arrays.ints;
     let distinct = 0;
     for (let k = 0; k < this.count; k++) if (k === 0 || this.docs[k] !== this.docs[k - 1]) distinct++;
     this.size = distinct;
@@ -89,13 +94,52 @@ export class CompactPostings implements Occurrences {
    */
   visitEntries(docs: ReadonlySet<number> | undefined, sortedDocs: () => readonly number[], visit: (k: number) => void): void {
     if (docs && docs.size < this.size) {
+      // Both lists increase: a cursor that gallops forward (seek) finds each article's entries.
+      let k = 0;
       for (const doc of sortedDocs()) {
-        const [from, to] = this.entriesOf(doc);
-        for (let k = from; k < to; k++) visit(k);
+        k = this.seek(k, doc);
+        for (; k < this.count && this.docs[k] === doc; k++) visit(k);
       }
     } else {
       for (let k = 0; k < this.count; k++) if (!docs || docs.has(this.docs[k]!)) visit(k);
     }
+  }
+
+  /**
+   * The first entry at or after entry `from` whose article is `doc` or later (`count`
+   * when none): galloping, for cursors that visit articles in increasing order.
+   */
+  seek(from: number, doc: number): number {
+    const docs = this.docs;
+    if (from >= this.count || docs[from]! >= doc) return from;
+    let step = 1;
+    let lo = from;
+    let hi = from + 1;
+    while (hi < this.count && docs[hi]! < doc) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > this.count) hi = this.count;
+    // docs[lo] < doc; the answer is in (lo, hi].
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether entry k has position `value` (positions are few per entry: a scan). */
+  hasPosition(k: number, value: number): boolean {
+    const ints = this.ints;
+    let p = -1;
+    for (let i = this.start[k]!, end = i + this.tf[k]!; i < end; i++) {
+      p += ints[i]! + 1;
+      if (p >= value) return p === value;
+    }
+    return false;
   }
 
   /** The positions of entry k, increasing. */
