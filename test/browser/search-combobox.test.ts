@@ -88,4 +88,28 @@ gate.test("axe: the open list with an active result, light and dark", async () =
   await context.close();
 });
 
+gate.test("Back from an article opened from the panel shows the panel again, with the result opened active", async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}index.html`);
+  const box = page.locator("#site-q");
+  await box.fill("职工");
+  await page.locator("#site-search-panel [data-search-status]").filter({ hasText: "职工" }).waitFor();
+  const titles = await page.locator("#site-search-panel .result-title").allTextContents();
+  assert.ok(titles.length >= 2);
+  await box.press("ArrowDown");
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await page.waitForURL(/q=/u);
+  assert.is(await page.locator("h1").textContent(), titles[1]);
+  await page.goBack();
+  await page.locator("#site-search-panel .result-title").first().waitFor({ timeout: 10_000 });
+  assert.is(await box.inputValue(), "职工");
+  assert.is(await box.getAttribute("aria-expanded"), "true");
+  assert.equal(await page.locator("#site-search-panel .result-title").allTextContents(), titles);
+  const id = await box.getAttribute("aria-activedescendant");
+  assert.is(id && (await page.locator(`#${id} .result-title`).textContent()), titles[1], "the result opened is the active one");
+  await context.close();
+});
+
 test.run();

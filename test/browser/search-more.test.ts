@@ -62,4 +62,32 @@ gate.test("再显示 reaches every result, 50 at a time, and focus moves to the 
   await context.close();
 });
 
+gate.test("Back from an article restores the search page's results, as many as were shown, and its scroll position", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}search/index.html?q=${encodeURIComponent("职工")}`);
+  const results = page.locator("[data-search-page] .result-title");
+  await page.locator("[data-search-page] [data-search-status]").filter({ hasText: `找到 ${COUNT} 篇` }).waitFor();
+  await page.locator("[data-search-next]").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-search-page] .result").length === 100);
+  const target = results.nth(79);
+  await target.scrollIntoViewIfNeeded();
+  const title = (await target.textContent()) ?? "";
+  const top = await target.evaluate((el) => el.getBoundingClientRect().top);
+  await target.click();
+  await page.waitForURL(/\/a\d+\//u);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll("[data-search-page] .result").length === 100, undefined, { timeout: 10_000 });
+  // The result the reader opened is where it was on the screen.
+  await page.waitForFunction(
+    ([t, y]) => {
+      const el = [...document.querySelectorAll("[data-search-page] .result-title")].find((e) => e.textContent === t);
+      return el !== undefined && Math.abs(el.getBoundingClientRect().top - (y as number)) < 4;
+    },
+    [title, top] as const,
+    { timeout: 5000 },
+  );
+  await context.close();
+});
+
 test.run();

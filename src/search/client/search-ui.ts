@@ -151,6 +151,9 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
   const update = debounce(async () => {
     const q = input.value;
     if (!q.trim()) return close();
+    await openPanel(q);
+  }, DEBOUNCE_MS);
+  const openPanel = async (q: string) => {
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
     const reply = await show(view, { q, filters: {}, limit: PANEL_LIMIT, facets: false }, search);
@@ -170,7 +173,27 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
       view.more.href = searchPageUrl(q).href;
       view.more.textContent = `查看全部 ${reply.total} 篇 ›`;
     }
-  }, DEBOUNCE_MS);
+  };
+  // Back from an article opened from the panel shows the panel again: this page's history
+  // entry keeps the query, the option opened and the list's scroll.
+  const open = (href: string) => {
+    const kept: PanelState = { ...(history.state as object | null), panel: { q: input.value, active, scroll: view.list.scrollTop } };
+    history.replaceState(kept, "");
+    location.href = href;
+  };
+  const reopen = async () => {
+    const kept = (history.state as PanelState | null)?.panel;
+    if (!kept?.q.trim()) return;
+    input.value = kept.q;
+    service().prepare();
+    await openPanel(kept.q);
+    if (options()[kept.active]) activate(kept.active);
+    view.list.scrollTop = kept.scroll;
+  };
+  window.addEventListener("pageshow", (e) => {
+    // From the back-forward cache the page is as it was left, panel included.
+    if (!e.persisted) void reopen();
+  });
   input.addEventListener("input", update);
   input.addEventListener("focus", () => service().prepare(), { once: true });
   input.addEventListener("keydown", (e) => {
@@ -183,13 +206,15 @@ function wireHeaderBox(form: HTMLFormElement, input: HTMLInputElement, panel: HT
       const href = options()[active]?.dataset.href;
       if (href) {
         e.preventDefault();
-        location.href = href;
+        open(href);
       }
     }
   });
   view.list.addEventListener("click", (e) => {
-    const href = (e.target as Element).closest<HTMLElement>("[role=option]")?.dataset.href;
-    if (href) location.href = href;
+    const option = (e.target as Element).closest<HTMLElement>("[role=option]");
+    if (!option?.dataset.href) return;
+    active = options().indexOf(option);
+    open(option.dataset.href);
   });
   panel.addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
@@ -258,6 +283,20 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     return run();
   };
 
+  // Back from an article: the entry left keeps how many results were shown and the
+  // scroll, and they come back once the results are in (the browser's own scroll
+  // restoration would act before they are).
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  const keep = () => {
+    const kept: PageState = { ...(history.state as object | null), shown: limit, scrollY: window.scrollY };
+    history.replaceState(kept, "");
+  };
+  window.addEventListener("pagehide", keep);
+  const push = (state: object | null) => {
+    keep();
+    history.pushState(state, "", stateUrl());
+  };
+
   const stateUrl = () => {
     const url = searchPageUrl(input.value);
     for (const [k, v] of Object.entries({ ...filterParams(filterForm), ...rangeParams(filterForm) })) url.searchParams.set(k, v);
@@ -269,7 +308,7 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
   const isTyping = () => (history.state as typeof TYPING | null)?.typing === true;
   const typed = debounce(() => {
     if (isTyping()) history.replaceState(TYPING, "", stateUrl());
-    else history.pushState(TYPING, "", stateUrl());
+    else push(TYPING);
     void newSearch();
   }, DEBOUNCE_MS);
   input.addEventListener("input", typed);
@@ -277,23 +316,38 @@ function wireSearchPage(form: HTMLFormElement, input: HTMLInputElement, page: HT
     e.preventDefault();
     typed.cancel();
     if (isTyping()) history.replaceState(null, "", stateUrl());
-    else if (stateUrl() !== location.href) history.pushState(null, "", stateUrl());
+    else if (stateUrl() !== location.href) push(null);
     void newSearch();
   });
   filterForm.addEventListener("change", () => {
-    history.pushState(null, "", stateUrl());
+    push(null);
     void newSearch();
   });
   filterForm.addEventListener("submit", (e) => e.preventDefault());
-  const restore = () => {
+  const restore = async () => {
     const params = new URL(location.href).searchParams;
     input.value = params.get("q") ?? "";
     writeFilters(filterForm, params);
     writeRange(filterForm, params);
-    void newSearch();
+    const kept = (history.state ?? {}) as PageState;
+    limit = Math.max(PAGE_LIMIT, Number.isInteger(kept.shown) ? kept.shown! : PAGE_LIMIT);
+    await run();
+    window.scrollTo(0, typeof kept.scrollY === "number" ? kept.scrollY : 0);
   };
-  window.addEventListener("popstate", restore);
-  restore();
+  window.addEventListener("popstate", () => void restore());
+  void restore();
+}
+
+/** What the header box's history entry keeps when a result is opened from its panel. */
+interface PanelState {
+  panel?: { q: string; active: number; scroll: number };
+}
+
+/** What the search page's history entry keeps when the reader leaves it. */
+interface PageState {
+  typing?: boolean;
+  shown?: number;
+  scrollY?: number;
 }
 
 function focusShortcut(input: HTMLInputElement): void {
