@@ -14,13 +14,12 @@ import { readSiteDocuments } from "../src/search/build/site-documents.ts";
 import { ROOT, type BenchContext } from "./context.ts";
 import type { LunrLanguagesResult } from "./lunr-languages.ts";
 import { benchQueries, type BenchQuery } from "./queries.ts";
-import { runMeasured, type Measured } from "./run-process.ts";
+import { runMeasured, runScript, type Measured } from "./run-process.ts";
 
-const NODE_TSX = [process.execPath, "--import", "tsx"] as const;
 const PAGEFIND = join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs");
 
 /** Runs a TypeScript file of the repository in its own process, measured. */
-const tsx = (file: string, args: string[]) => runMeasured(NODE_TSX[0], [...NODE_TSX.slice(1), join(ROOT, file), ...args], { cwd: ROOT });
+const tsx = (file: string, args: string[]) => runScript(ROOT, file, args);
 
 export interface BuildRuns {
   full: Measured[];

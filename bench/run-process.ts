@@ -79,6 +79,11 @@ export async function runMeasured(command: string, args: string[], options: { cw
   return m;
 }
 
+/** Runs a TypeScript file of the repository (`file` relative to its root) in a process of its own, with tsx, measured. */
+export function runScript(root: string, file: string, args: string[]): Promise<Measured> {
+  return runMeasured(process.execPath, ["--import", "tsx", `${root}/${file}`, ...args], { cwd: root });
+}
+
 /** As runMeasured, under `caps`: never throws for the step's own failure; `stopped` says why it did not complete. */
 export function runCapped(command: string, args: string[], caps: Caps, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CappedMeasured> {
   return runTree(command, args, { ...options, caps });

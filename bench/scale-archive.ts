@@ -29,7 +29,7 @@ import { ROOT } from "./context.ts";
 import { HARNESS_HTML, HARNESS_PATH } from "./harness.ts";
 import { addNextEdition, countArticles } from "./next-edition.ts";
 import { COMMON_QUERIES, KNOWN_ITEMS, drawKnownItems } from "./queries.ts";
-import { runCapped, runMeasured, type Caps, type Measured } from "./run-process.ts";
+import { runCapped, runScript, type Caps, type Measured } from "./run-process.ts";
 import type { ScaleSizeResult, SearchFigures, StepRun } from "./scale-report.ts";
 import { startBenchServer } from "./server.ts";
 import { diffManifests, siteManifest } from "./site-manifest.ts";
@@ -56,7 +56,6 @@ interface State {
   editionsAdded: string[];
 }
 
-const NODE_TSX = [process.execPath, "--import", "tsx"];
 const PAGEFIND = join(ROOT, "node_modules/pagefind/lib/runner/bin.cjs");
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
@@ -66,7 +65,7 @@ async function step(run: () => Promise<Measured & { stopped?: { detail: string }
   return { ms: m.ms, peakBytes: m.peakBytes, loadBefore, loadAfter: load(), ...(m.stopped ? { stopped: m.stopped.detail } : {}) };
 }
 
-const build = (content: string, site: string) => step(() => runMeasured(NODE_TSX[0]!, [...NODE_TSX.slice(1), join(ROOT, "scripts/build.ts"), "--content", content, "--out", site, "--quiet"], { cwd: ROOT }));
+const build = (content: string, site: string) => step(() => runScript(ROOT, "scripts/build.ts", ["--content", content, "--out", site, "--quiet"]));
 
 /** The index's files and bytes, by top folder, and its meta part (absent in a format without one). */
 function indexFigures(site: string): ScaleSizeResult["index"] {
@@ -114,7 +113,7 @@ export async function benchScaleSize(ctx: ScaleContext, n: number): Promise<Scal
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     state = { articles: n, editionsAdded: [] };
-    const m = await runMeasured(NODE_TSX[0]!, [...NODE_TSX.slice(1), join(ROOT, "scripts/corpus-to-content.ts"), "--corpus", ctx.corpusFile, "--count", String(n), "--repeat", "--out", content], { cwd: ROOT });
+    const m = await runScript(ROOT, "scripts/corpus-to-content.ts", ["--corpus", ctx.corpusFile, "--count", String(n), "--repeat", "--out", content]);
     archive = { reused: false, writeMs: m.ms };
     save();
   } else ctx.log(`N = ${n}: reusing the archive in ${content}${state.editionsAdded.length ? ` (with the editions ${state.editionsAdded.join(", ")} added by earlier runs)` : ""}`);

@@ -7,6 +7,7 @@
  *   npm run bench -- --scale [--scale-sizes 20000,100000,200000] [--million] [--scale-from DIR] [--keep]
  *                    [--edition-articles 100] [--pagefind-max-gb 16] [--pagefind-max-minutes 30] [--cold-runs 3] [--warm-rounds 5]
  *   npm run bench -- --scale --render   (only re-renders scale-latest.md from scale-latest.json)
+ *   npm run bench -- --lighthouse [--lighthouse-articles 10000] [--keep]   (Lighthouse on a corpus build: bench/lighthouse-run.ts)
  *
  * For each N (1,000 and 10,000 articles; 19,986 more with --full), the first N lines of
  * the corpus's news.jsonl (BANMIAN_CORPUS, default ../shared/corpus) become an archive
@@ -53,12 +54,14 @@ import { parseArgs } from "node:util";
 import { gitCommit, ROOT } from "../bench/context.ts";
 import { renderLatest, runBenchmark } from "../bench/run.ts";
 import { renderScaleLatest, runScaleBenchmark } from "../bench/scale-run.ts";
+import { runLighthouseBench } from "../bench/lighthouse-run.ts";
 import { readCorpus } from "../src/content/corpus.ts";
 import { chromiumPath } from "../tools/chromium.ts";
 
 const USAGE =
   "usage: npm run bench [-- --full] [--sizes N,N] [--runs N] [--cold-runs N] [--focused-runs N] [--warm-rounds N] [--keep] | --render\n" +
-  "       npm run bench -- --scale [--scale-sizes N,N] [--million] [--scale-from DIR] [--edition-articles N] [--pagefind-max-gb N] [--pagefind-max-minutes N] [--cold-runs N] [--warm-rounds N] [--keep] | --scale --render";
+  "       npm run bench -- --scale [--scale-sizes N,N] [--million] [--scale-from DIR] [--edition-articles N] [--pagefind-max-gb N] [--pagefind-max-minutes N] [--cold-runs N] [--warm-rounds N] [--keep] | --scale --render\n" +
+  "       npm run bench -- --lighthouse [--lighthouse-articles N] [--keep]";
 let values;
 try {
   values = parseArgs({
@@ -78,6 +81,8 @@ try {
       "edition-articles": { type: "string", default: "100" },
       "pagefind-max-gb": { type: "string", default: "16" },
       "pagefind-max-minutes": { type: "string", default: "30" },
+      lighthouse: { type: "boolean", default: false },
+      "lighthouse-articles": { type: "string", default: "10000" },
     },
   }).values;
 } catch (e) {
@@ -114,6 +119,18 @@ if (!chromiumPath()) {
   process.exit(2);
 }
 const corpus = readCorpus(corpusFile);
+if (values.lighthouse) {
+  const started = Date.now();
+  const ctx = {
+    corpus,
+    work: resolve(process.env.BANMIAN_BENCH_DIR ?? join(tmpdir(), "banmian-bench")),
+    commit: gitCommit(),
+    log: (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
+  };
+  const markdown = await runLighthouseBench(ctx, Math.round(positive("lighthouse-articles", values["lighthouse-articles"])), { keep: values.keep });
+  console.log(`\n${markdown}`);
+  process.exit(0);
+}
 if (values.scale) {
   const sizes = [
     ...(values["scale-sizes"] ? values["scale-sizes"].split(",").map((x) => positive("scale-sizes", x.trim())) : [20000, 100000, 200000]),
