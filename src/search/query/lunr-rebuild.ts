@@ -94,7 +94,7 @@ export class LunrRebuild {
     const invertedIndex: Record<string, unknown> = Object.create(null);
     const vectors = new Map<string, number[]>();
     const present: string[] = [];
-    let sortedDocs: number[] | undefined;
+    let sortedDocs: Int32Array | undefined;
     for (const term of sorted) {
       const t = lookup(term);
       if (!t) continue;
@@ -116,7 +116,7 @@ export class LunrRebuild {
         if (list) list.push(index, this.weight(t, k));
         else vectors.set(fieldRef, [index, this.weight(t, k)]);
       };
-      t.postings.visitEntries(docs, () => (sortedDocs ??= [...docs!].sort((x, y) => x - y)), add);
+      t.postings.visitEntries(docs, () => (sortedDocs ??= Int32Array.from(docs!).sort()), add);
     }
     const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
     for (const [fieldRef, list] of vectors) fieldVectors[fieldRef] = new lunr.Vector(list);

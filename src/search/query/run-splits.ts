@@ -77,7 +77,7 @@ export function runCovers(grams: ReadonlyArray<CompactPostings | undefined>, fie
     if (cover) covers.set(doc, cover.length === 1 ? whole : cover);
   };
   if (within && within.size < rarest.size) {
-    for (const doc of [...within].sort((a, b) => a - b)) check(doc);
+    for (const doc of Int32Array.from(within).sort()) check(doc);
   } else {
     for (let k = 0; k < rarest.count; k++) {
       const doc = rarest.docs[k]!;

@@ -92,11 +92,13 @@ export class CompactPostings implements Occurrences {
    * unset), in article order then field order, as a full pass would. A small `docs` is
    * looked up article by article (`sortedDocs`: docs increasing, made once by the caller).
    */
-  visitEntries(docs: ReadonlySet<number> | undefined, sortedDocs: () => readonly number[], visit: (k: number) => void): void {
+  visitEntries(docs: ReadonlySet<number> | undefined, sortedDocs: () => ArrayLike<number> & Iterable<number>, visit: (k: number) => void): void {
     if (docs && docs.size < this.size) {
       // Both lists increase: a cursor that gallops forward (seek) finds each article's entries.
       let k = 0;
-      for (const doc of sortedDocs()) {
+      const sorted = sortedDocs();
+      for (let i = 0; i < sorted.length; i++) {
+        const doc = sorted[i]!;
         k = this.seek(k, doc);
         for (; k < this.count && this.docs[k] === doc; k++) visit(k);
       }
