@@ -99,9 +99,13 @@ async function fetchInto(cache: Cache, path: string, hash: string): Promise<bool
   return true;
 }
 
+/** The root manifest the server holds now, past every cache. */
+async function serverRoot(): Promise<RootManifest> {
+  return (await (await fetch(urlOf(MANIFEST_FILE), { cache: "no-store" })).json()) as RootManifest;
+}
+
 async function install(): Promise<void> {
-  const response = await fetch(urlOf(MANIFEST_FILE), { cache: "no-store" });
-  const next = (await response.json()) as RootManifest;
+  const next = await serverRoot();
   // The server already holds a newer build than this script: let the newer script install instead.
   if (next.version !== BUILD_VERSION) throw new Error(`server has build ${next.version}, this worker is ${BUILD_VERSION}`);
   const cache = await caches.open(CACHE);
@@ -158,7 +162,7 @@ async function install(): Promise<void> {
     // install) or a damaged file of this build on the server: then this copy goes without it,
     // rather than the reader going without any offline copy; it is fetched, and checked,
     // again whenever it is asked for.
-    const now = (await (await fetch(urlOf(MANIFEST_FILE), { cache: "no-store" })).json()) as RootManifest;
+    const now = await serverRoot();
     if (now.version !== BUILD_VERSION) throw new Error(`${unmatched[0]} changed: the server has build ${now.version}`);
   }
   if (saved.size) await cache.put(urlOf(SAVED_RECORD), json({ ranges: [...saved] }));

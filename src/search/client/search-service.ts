@@ -74,12 +74,14 @@ async function answer(engine: SearchEngine, request: SearchRequest): Promise<Sea
   const dates = meta.docs.date;
   const filtered = hasText ? textOnly.hits.filter((h) => !test || test(h.doc)) : test ? matching.filter(test).map((doc) => ({ doc, score: 0, tier: 0, lunrScore: 0 })) : [];
   const partial = sortByDate((textOnly.partial ?? []).filter((p) => !test || test(p.doc)), sort, dates);
+  const response: SearchResponse = { ...textOnly, hits: filtered, partial, problems: [...textOnly.problems, ...problems] };
   // By relevance, the page shown is ranked and the rest left as they are; by date, ties
   // keep the relevance order, so all are ranked first. Browsing (no text) keeps archive order.
-  const hits = !hasText ? sortByDate(filtered, sort, dates) : sort === "relevance" ? engine.rank(filtered, request.limit) : sortByDate(engine.rank(filtered), sort, dates);
-  const response: SearchResponse = { ...textOnly, hits, partial, problems: [...textOnly.problems, ...problems] };
-  if (hasText && sort === "relevance" && request.limit < hits.length) response.ranked = request.limit;
-  else delete response.ranked;
+  if (hasText && sort === "relevance") engine.rankResponse(response, request.limit);
+  else {
+    delete response.ranked;
+    response.hits = sortByDate(hasText ? engine.rank(filtered) : filtered, sort, dates);
+  }
   const results = await engine.results(response, 0, request.limit);
   const partialResults = partial.length > 0 ? await engine.results(response, 0, request.limit, { partial: true }) : [];
   if (response.failure) return failed(response.failure, response.problems, started);

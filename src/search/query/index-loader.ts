@@ -22,7 +22,7 @@ import { LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
 import { lunrScores, type LunrClause, type ScoredDocs } from "./lunr-scores.ts";
 import { PartCache, type PartSource } from "./part-cache.ts";
 import { PostingsParts } from "./postings-parts.ts";
-import { CompactPostings, type Occurrences, type TermPostings } from "./term-postings.ts";
+import { CompactPostings, type TermPostings } from "./term-postings.ts";
 
 export class IndexLoader {
   readonly meta: MetaPayload;

@@ -142,10 +142,9 @@ export class SearchEngine {
       const compiled = compileFilters(filters, this.index.meta, needsFacts(filters) ? await this.index.facts() : undefined);
       problems.push(...compiled.problems);
       const browsing = query.parts.length === 0;
-      const found = browsing ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
-      const hits = browsing ? found : this.rank(found, options.rank);
+      const hits = browsing ? this.browse(compiled.test) : (await this.match(query, compiled.test)).hits;
       const response: SearchResponse = { query, hits, problems, milliseconds: 0 };
-      if (!browsing && options.rank !== undefined && options.rank < hits.length) response.ranked = Math.max(0, options.rank);
+      if (!browsing) this.rankResponse(response, options.rank);
       if (hits.length === 0 && query.parts.length > 0) {
         const partial = partialMatches(this.partialWords(query), compiled.test, this.index.meta.docs.date, PARTIAL_LIMIT);
         if (partial) response.partial = partial;
@@ -166,6 +165,13 @@ export class SearchEngine {
    */
   rank(hits: readonly SearchHit[], upTo = Infinity): SearchHit[] {
     return upTo >= hits.length ? this.order.sort(hits) : this.order.top(hits, upTo);
+  }
+
+  /** Ranks a response's hits, the first `upTo` only when given, and records how far (`ranked`). */
+  rankResponse(response: SearchResponse, upTo = Infinity): void {
+    response.hits = this.rank(response.hits, upTo);
+    if (upTo < response.hits.length) response.ranked = Math.max(0, upTo);
+    else delete response.ranked;
   }
 
   /** No query text: every article passing the filters, in archive order (none without filters). */
@@ -369,11 +375,7 @@ export class SearchEngine {
    */
   results(response: SearchResponse, offset = 0, limit = 10, options: { partial?: boolean } = {}): Promise<SearchResult[]> {
     const upTo = Math.max(0, offset) + Math.max(0, limit);
-    if (!options.partial && response.ranked !== undefined && response.ranked < upTo) {
-      response.hits = this.rank(response.hits, upTo);
-      if (upTo >= response.hits.length) delete response.ranked;
-      else response.ranked = upTo;
-    }
+    if (!options.partial && response.ranked !== undefined && response.ranked < upTo) this.rankResponse(response, upTo);
     return resultDetails(this.index, response, offset, limit, options);
   }
 }
