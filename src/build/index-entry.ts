@@ -2,17 +2,22 @@
  * Index entry: the process that builds the search index of a staged site from the
  * shards' search documents (JSON Lines, in archive order) with the streaming builder
  * (src/search/build/stream-index.ts), so the index's memory is never added to the
- * pages'. Its runs go to WORK_DIR.
+ * pages'. What it builds is the sharded build's plan (./index-plan.ts), passed as a
+ * JSON file: the index whole, or the previous index's base with a new recent segment.
  *
- *   node --import tsx src/build/index-entry.ts SITE_DIR WORK_DIR DOCUMENTS.jsonl...
+ *   node --import tsx src/build/index-entry.ts PLAN.json
  */
-import { buildIndexFromRuns } from "../search/build/stream-index.ts";
+import { readFileSync } from "node:fs";
+import { addRecentSegment, buildIndexFromRuns } from "../search/build/stream-index.ts";
 import { failChild } from "./child-runs.ts";
+import type { IndexJob } from "./index-plan.ts";
 
 try {
-  const [siteDir, workDir, ...documentFiles] = process.argv.slice(2);
-  if (!siteDir || !workDir) throw new Error("usage: index-entry.ts SITE_DIR WORK_DIR DOCUMENTS.jsonl...");
-  await buildIndexFromRuns({ documentFiles, siteDir, workDir });
+  const [jobFile] = process.argv.slice(2);
+  if (!jobFile) throw new Error("usage: index-entry.ts JOB.json");
+  const { siteDir, workDir, plan } = JSON.parse(readFileSync(jobFile, "utf8")) as IndexJob;
+  if (plan.mode === "recent") await addRecentSegment({ documentFiles: plan.recentFiles, previousIndexDir: plan.previousIndexDir, siteDir, workDir });
+  else await buildIndexFromRuns({ documentFiles: plan.baseFiles, recentFiles: plan.recentFiles, siteDir, workDir });
   if (process.send) process.disconnect();
 } catch (error) {
   failChild(error);

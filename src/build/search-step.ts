@@ -1,17 +1,18 @@
 /**
  * Search step: the sharded build's index. The shards wrote their search documents
  * as JSON Lines in archive order, one file each, in the build's work folder; the
- * streaming index builder reads them in order, in a process of its own
- * (./index-entry.ts), so its memory is never added to the pages'. The documents
- * stay out of the published site.
+ * streaming index builder reads them, in a process of its own (./index-entry.ts), so
+ * its memory is never added to the pages'. What it reads and keeps is the index plan
+ * (./index-plan.ts). The documents stay out of the published site.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runChild } from "./child-runs.ts";
+import type { IndexJob, IndexPlan } from "./index-plan.ts";
 
 export interface SearchStepInput {
-  /** JSON Lines of SearchDocument records, in archive order. */
-  documentFiles: string[];
+  plan: IndexPlan;
   siteDir: string;
   /** The build's work folder (not published). */
   workDir: string;
@@ -19,6 +20,10 @@ export interface SearchStepInput {
 
 const INDEX_ENTRY = fileURLToPath(new URL("./index-entry.ts", import.meta.url));
 
-export async function buildSearchIndex({ documentFiles, siteDir, workDir }: SearchStepInput): Promise<void> {
-  await runChild(INDEX_ENTRY, [siteDir, join(workDir, "index"), ...documentFiles], {});
+export async function buildSearchIndex({ plan, siteDir, workDir }: SearchStepInput): Promise<void> {
+  const job: IndexJob = { siteDir, workDir: join(workDir, "index"), plan };
+  mkdirSync(workDir, { recursive: true });
+  const file = join(workDir, "index-job.json");
+  writeFileSync(file, JSON.stringify(job));
+  await runChild(INDEX_ENTRY, [file], {});
 }

@@ -6,7 +6,7 @@
  * are hard-linked from the previous output: fast, and the same inodes, so the
  * cache's stamps stay true; copied where a link cannot be made (another device).
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 
 /** Moves every file under `from` to the same place under `to`; returns their paths ("/"-separated), sorted. */
@@ -24,26 +24,6 @@ export function moveFiles(from: string, to: string): string[] {
   }
   rmSync(from, { recursive: true, force: true });
   return paths.map((p) => p.split(sep).join("/"));
-}
-
-/** Links (or copies) each path from `previous` into `to`; returns how many were copied rather than linked. */
-export function linkFiles(previous: string, to: string, paths: readonly string[]): number {
-  const made = new Set<string>();
-  let copied = 0;
-  for (const path of paths) {
-    const target = join(to, path);
-    const folder = dirname(target);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-    made.add(folder);
-    try {
-      linkSync(join(previous, path), target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EXDEV" && (error as NodeJS.ErrnoException).code !== "EPERM") throw error;
-      copyFileSync(join(previous, path), target);
-      copied++;
-    }
-  }
-  return copied;
 }
 
 /** How many files are under `dir`. */

@@ -12,8 +12,10 @@
  *
  * Given the previous output and a cache folder (./build-cache.ts), a shard whose key
  * is unchanged is not rendered: its files are linked from the previous output
- * (./shard-files.ts) and its cached search documents feed the index. The spine, the
- * index and the offline manifest are made anew on every build.
+ * (./shard-files.ts) and its cached search documents feed the index. The index keeps
+ * its base segment while the older shards' documents are unchanged and makes only its
+ * recent segment anew (./index-plan.ts). The spine and the offline manifest are made
+ * anew on every build.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,10 +29,18 @@ import type { Article } from "../content/model.ts";
 import { scanSummary, type ArchiveSummary } from "./archive-summary.ts";
 import { planShards, shardSize, type PreviousCuts, type ShardSpec } from "./shard-plan.ts";
 import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry } from "./build-cache.ts";
-import { countFiles, linkFiles, moveFiles } from "./shard-files.ts";
+import { countFiles, moveFiles } from "./shard-files.ts";
+import { linkFiles } from "../files/link-files.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
 import { buildSearchIndex } from "./search-step.ts";
+import { planIndex, recordIndex } from "./index-plan.ts";
+
+/**
+ * The recent index segment holds at most this many shards' worth of articles
+ * (./index-plan.ts): more, and the index is built whole again, the base taking them.
+ */
+const RECENT_SHARDS = 2;
 
 export interface ShardedBuildOptions extends BuildOptions {
   /** Not published; emptied first. */
@@ -55,6 +65,8 @@ export interface ShardedBuildReport {
   filesWritten: number;
   /** Seconds per phase; the spine runs beside the shards, so `spine` overlaps `pages`. */
   seconds: { scan: number; pages: number; spine: number; index: number; manifest: number };
+  /** How the index was made (./index-plan.ts): whole, or the previous base kept with a new recent segment. */
+  index: "whole" | "recent";
 }
 
 /** Where the previous build cut its shards, from the cache; nothing if it is missing or unsound. */
@@ -164,15 +176,22 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   seconds.pages = clock() - started;
 
   started = clock();
-  await buildSearchIndex({ documentFiles: specs.map((s) => documentFiles.get(s)!), siteDir: options.outDir, workDir: options.workDir });
+  const indexPlan = planIndex({
+    shards: specs.map((s) => ({ key: keys.get(s) ?? "", documents: documentFiles.get(s)!, articles: s.articleCount })),
+    cacheDir: cache?.dir,
+    previousDir: previous,
+    recentLimit: RECENT_SHARDS * shardSize(options.shardArticles),
+  });
+  await buildSearchIndex({ plan: indexPlan, siteDir: options.outDir, workDir: options.workDir });
   seconds.index = clock() - started;
   started = clock();
   bundleServiceWorker(options.outDir, writeOfflineManifest(options.outDir, summary.editions).version);
   seconds.manifest = clock() - started;
   if (cache) {
+    recordIndex(cache.dir, indexPlan, options.outDir);
     cache.prune(new Set(keys.values()));
     writeCuts(cache, summary.editions.map((e) => e.id), plan.closers);
   }
   const filesWritten = countFiles(options.outDir) - filesLinked;
-  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds };
+  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds, index: indexPlan.mode };
 }

@@ -18,11 +18,11 @@ const holding = (ranges: readonly PostingsRange[], term: string): number => {
   return at;
 };
 
-/** The postings part of `site`'s index that holds `term`, and the table listing it. */
+/** The postings part of `site`'s index (its base segment) that holds `term`, and the table listing it. */
 export function postingsPartOf(site: string, term: string): { part: string; table: string } {
-  const meta = decodeMeta(validateMeta(readPart(site, META_PART), ANALYZER_VERSION));
-  const j = holding(meta.postings.tables, term);
-  const table = meta.postings.tables[j]!.part;
-  const parts = decodePostingsTable(meta, j, readPart(site, table));
+  const segment = decodeMeta(validateMeta(readPart(site, META_PART), ANALYZER_VERSION)).segments.at(-1)!;
+  const j = holding(segment.postings.tables, term);
+  const table = segment.postings.tables[j]!.part;
+  const parts = decodePostingsTable(segment, j, readPart(site, table));
   return { part: parts[holding(parts, term)]!.part, table };
 }

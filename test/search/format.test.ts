@@ -23,7 +23,7 @@ import {
   type MetaFile,
   type PostingsRange,
 } from "../../src/search/format/index-format.ts";
-import { decodeMeta, decodePostingsTable, encodeMeta, validateMeta } from "../../src/search/format/meta.ts";
+import { decodeMeta, decodePostingsTable, encodeMeta, encodeSegment, validateMeta } from "../../src/search/format/meta.ts";
 import {
   decodePostings,
   decodePostingsPart,
@@ -51,8 +51,8 @@ test("build: every part carries meta's build, which the articles decide", () => 
 
 /** Every postings part of the index, in order, through meta's tables. */
 function allParts(): PostingsRange[] {
-  const meta = decodeMeta(validateMeta(payload(META_PART), ANALYZER_VERSION));
-  return meta.postings.tables.flatMap((_, j) => decodePostingsTable(meta, j, payload(meta.postings.tables[j]!.part)));
+  const segment = decodeMeta(validateMeta(payload(META_PART), ANALYZER_VERSION)).segments[0]!;
+  return segment.postings.tables.flatMap((_, j) => decodePostingsTable(segment, j, payload(segment.postings.tables[j]!.part)));
 }
 
 test("meta: what encodeMeta writes validates and decodes to the articles' dates; encoded again, the same meta and tables", () => {
@@ -64,28 +64,38 @@ test("meta: what encodeMeta writes validates and decodes to the articles' dates;
     documents.map((d) => d.date),
   );
   const parts = allParts();
-  assert.is(parts.length, file.postings.parts);
-  assert.ok(meta.postings.tables.length > 1, "the sample's parts fill several tables");
+  const [segment] = file.segments;
+  assert.is(file.segments.length, 1, "a whole build is one segment");
+  assert.is(segment!.dir, "");
+  assert.is(segment!.build, file.build, "the index of one segment has its build");
+  assert.is(parts.length, segment!.postings.parts);
+  const tables = meta.segments[0]!.postings.tables;
+  assert.ok(tables.length > 1, "the sample's parts fill several tables");
   assert.equal(parts.map((p) => p.part), parts.map((_, k) => `postings/${k}`));
   // Encoding the decoded values again gives the same parts.
-  const again = encodeMeta({
+  const again = encodeSegment({
+    dir: "",
+    build: segment!.build,
+    fieldTotals: segment!.fieldTotals,
+    docCount: segment!.docCount,
+    termCount: segment!.termCount,
+    partFirsts: parts.slice(1).map((p) => p.first),
+    parts: parts.length,
+    perTable: PER_TABLE,
+  });
+  const metaAgain = encodeMeta({
     analyzer: file.analyzer,
     build: file.build,
     lunr: file.lunr,
     bm25: file.bm25,
     fields: file.fields,
-    fieldTotals: file.fieldTotals,
-    docCount: file.docCount,
-    termCount: file.termCount,
     docsPerPart: file.docsPerPart,
-    partFirsts: parts.slice(1).map((p) => p.first),
-    parts: parts.length,
-    perTable: PER_TABLE,
+    segments: [again.segment],
     dates: meta.docs.date,
   });
-  assert.is(wrapPart(META_PART, again.meta), files.get("meta.js"));
-  again.tables.forEach((t, j) => assert.is(wrapPart(meta.postings.tables[j]!.part, t), files.get(`${meta.postings.tables[j]!.part}.js`)));
-  assert.is(again.tables.length, meta.postings.tables.length);
+  assert.is(wrapPart(META_PART, metaAgain), files.get("meta.js"));
+  again.tables.forEach((t, j) => assert.is(wrapPart(tables[j]!.part, t), files.get(`${tables[j]!.part}.js`)));
+  assert.is(again.tables.length, tables.length);
 });
 
 test("meta: the field totals are the sums of the field lengths the postings carry", () => {
@@ -126,13 +136,18 @@ test("meta: a corrupt part is rejected with a FormatError", () => {
   rejects({ ...file, build: undefined }, /incomplete/);
   rejects({ ...file, fieldTotals: file.fieldTotals.slice(1) }, /incomplete/);
   rejects({ ...file, fieldTotals: file.fieldTotals.map(() => -1) }, /incomplete/);
-  rejects({ ...file, postings: { ...file.postings, parts: file.postings.parts + PER_TABLE } }, /postings tables/);
+  const [segment] = file.segments;
+  rejects({ ...file, segments: [{ ...segment, postings: { ...segment!.postings, parts: segment!.postings.parts + PER_TABLE } }] }, /postings tables/);
+  rejects({ ...file, segments: [] }, /incomplete/);
+  rejects({ ...file, segments: [{ ...segment, dir: "../" }] }, /incomplete/);
+  rejects({ ...file, segments: [segment, segment] }, /incomplete/);
+  rejects({ ...file, segments: [{ ...segment, fieldTotals: segment!.fieldTotals.map((t) => t + 1) }] }, /field totals do not match/);
   rejects({ ...file, docCount: file.docCount + 1 }, /do not match/);
   rejects({ ...file, docs: { ...file.docs, date: file.docs.date.slice(0, -1) } }, /dates/);
 });
 
 test("postings tables: each decodes to its parts' bounds; a corrupt or foreign table is rejected", () => {
-  const meta = decodeMeta(validateMeta(payload(META_PART), ANALYZER_VERSION));
+  const meta = decodeMeta(validateMeta(payload(META_PART), ANALYZER_VERSION)).segments[0]!;
   const name = meta.postings.tables[0]!.part;
   const good = payload(name) as { build: string; first: string };
   assert.is(decodePostingsTable(meta, 0, good).length, PER_TABLE);

@@ -90,7 +90,7 @@ test("postings in the parts are exactly lunr.Builder's inverted index", async ()
   const inverted = (builder as unknown as { invertedIndex: Record<string, Record<string, Record<string, { position: number[] }>>> }).invertedIndex;
   const terms = Object.keys(inverted);
   await loader.loadTerms(terms, []);
-  assert.is(loader.meta.termCount, terms.length);
+  assert.is(loader.meta.segments[0]!.termCount, terms.length);
   for (const term of terms) {
     const expected: Array<[number, number, number[]]> = [];
     loader.fieldNames.forEach((field, f) => {
@@ -192,10 +192,11 @@ test("two builds of the same documents give byte-identical index files", async (
     assert.equal([...a.keys()].sort(), [...b.keys()].sort());
     for (const [path, bytes] of a) assert.ok(bytes.equals(b.get(path)!), `${path} differs`);
     const meta = unwrapPart(META_PART, a.get("meta.js")!.toString()) as MetaFile;
-    const tables = frontDecode(meta.postings.first).length + 1;
-    assert.ok(meta.postings.parts > 0);
+    const { postings } = meta.segments[0]!;
+    const tables = frontDecode(postings.first).length + 1;
+    assert.ok(postings.parts > 0);
     // meta, the postings tables and parts, facts, one docs part per article
-    assert.is(a.size, 1 + tables + meta.postings.parts + 1 + documents.length);
+    assert.is(a.size, 1 + tables + postings.parts + 1 + documents.length);
   } finally {
     removeSite(site1);
     removeSite(site2);
@@ -284,7 +285,7 @@ test("postings parts: whole leading-character groups under the byte budget, ever
   const terms = [...partOf.keys()];
   await loader.loadTerms(terms, []);
   for (const t of terms) assert.ok(loader.has(t), t);
-  assert.is(loader.meta.postings.parts, parts.length);
+  assert.is(loader.meta.segments[0]!.postings.parts, parts.length);
 });
 
 test("meta: part bounds are the shortest separators; facts, field lengths and their totals are lunr.Builder's", async () => {
@@ -296,7 +297,7 @@ test("meta: part bounds are the shortest separators; facts, field lengths and th
   assert.is(separator("\ud840\udc00", "\ud840\udc01x"), "\ud840\udc01");
   const loader = await IndexLoader.open(memorySource(built.files));
   const meta = loader.meta;
-  assert.is(meta.termCount, built.termCount);
+  assert.is(meta.segments[0]!.termCount, built.termCount);
   const facts = await loader.facts();
   assert.equal([...facts.column].map((c) => (c < 0 ? undefined : facts.columns[c])), documents.map((d) => d.column));
   assert.equal(

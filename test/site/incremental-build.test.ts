@@ -5,7 +5,9 @@
  * the sample plus 300 corpus articles in shards of about 60, step by step: a new edition,
  * an edited article, a deleted article, then a damaged cache (an entry garbled, another's
  * search documents cut short). After every step the site is compared, file by file, with a
- * whole build into a fresh folder, and the build's own count of reused shards is checked.
+ * whole build into a fresh folder, and the build's own count of reused shards and how it
+ * made the index (its base segment kept for a new edition, whole after an edit among the
+ * base's articles: src/build/index-plan.ts) are checked.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -20,6 +22,8 @@ import { cacheFolder } from "../../src/build/build-cache.ts";
 const PER_SHARD = "60";
 
 interface Step {
+  /** How the index was made: "whole", or "recent" (the base segment kept). */
+  index: string;
   shards: number;
   reused: number;
   written: number;
@@ -32,7 +36,9 @@ function build(content: string, out: string): Step {
   if (r.status !== 0) throw new Error(`build of ${content} failed:\n${r.stdout}\n${r.stderr}`);
   const said = /^(\d+) of (\d+) shards? reused; (\d+) files written, (\d+) linked/mu.exec(r.stdout);
   if (!said) throw new Error(`the build did not say what it reused:\n${r.stdout}`);
-  return { reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]) };
+  const index = /index [\d.]+ s \((whole|base kept)/u.exec(r.stdout)?.[1];
+  if (!index) throw new Error(`the build did not say how it made the index:\n${r.stdout}`);
+  return { index: index === "whole" ? "whole" : "recent", reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]) };
 }
 
 /** A whole build of `content` into a fresh folder, with no previous output or cache. */
@@ -75,8 +81,9 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   const add = build(content, site);
   const addRendered = add.shards - add.reused;
   assert.ok(addRendered >= 1 && addRendered <= 2, `adding an edition rendered ${addRendered} of ${add.shards} shards`);
-  // The reused shards' pages are linked from the previous output; the spine and the index are still written whole.
+  // The reused shards' pages are linked from the previous output; the spine is written whole, the index's base segment kept.
   assert.ok(add.linked > 0, `${add.linked} files linked, ${add.written} written`);
+  assert.is(add.index, "recent", "a new edition keeps the index's base segment");
   assertSameSite(wholeBuild(content), site, "an edition added");
 
   // An edited article in the oldest corpus edition: its shard only.
@@ -86,6 +93,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   writeFileSync(edited, `${readFileSync(edited, "utf8")}\n编者按：本文已更正。\n`);
   const edit = build(content, site);
   assert.is(edit.shards - edit.reused, 1, "editing an article renders its shard only");
+  assert.is(edit.index, "whole", "an edit among the base's articles builds the index whole");
   assertSameSite(wholeBuild(content), site, "an article edited");
 
   // A deleted article in an edition in the middle: its shard only (no boundary moves).

@@ -24,8 +24,8 @@ import { FIELDS } from "../analysis/fields.ts";
 import { encodeDocsPart } from "../format/docs.ts";
 import { searchDocument, type SearchDocument } from "../format/documents.ts";
 import { encodeFacts } from "../format/facts.ts";
-import { FACTS_PART, FORMAT_NAME, FORMAT_VERSION, META_PART, docsPartName, partFile, postingsPartName, postingsTableName, wrapPart } from "../format/index-format.ts";
-import { POSTINGS_PER_TABLE, encodeMeta, separator } from "../format/meta.ts";
+import { FORMAT_NAME, FORMAT_VERSION, META_PART, docsPartName, factsPartName, partFile, postingsPartName, postingsTableName, wrapPart, type MetaFile, type SegmentFile } from "../format/index-format.ts";
+import { POSTINGS_PER_TABLE, encodeMeta, encodeSegment, separator } from "../format/meta.ts";
 import { encodePostingsPart } from "../format/postings.ts";
 import { collectDirect } from "./collect-direct.ts";
 import { collectWithLunr } from "./collect-lunr.ts";
@@ -67,7 +67,7 @@ const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
 /**
  * The build of an index (format/index-format.ts, "Builds"): the first 16 hex digits of
  * the SHA-256 of one line naming the format, the analyzer, Lunr and the settings that
- * shape the files (docsPerPart, partBytes, maxTermsPerPart, postingsPerTable; not the builder, since both
+ * shape the files (the segment's folder, docsPerPart, partBytes, maxTermsPerPart, postingsPerTable; not the builder, since both
  * give the same files), then one line per article in archive order, the JSON of its
  * record as the docs parts store it (documents.ts, `searchDocument`). Fed one article
  * at a time, so a writer that streams the articles computes the same build (in a pass
@@ -76,8 +76,8 @@ const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
 export class BuildVersion {
   private readonly hash = createHash("sha256");
 
-  constructor(options: { docsPerPart: number; partBytes: number; maxTermsPerPart: number; postingsPerTable: number }) {
-    const settings = [FORMAT_NAME, FORMAT_VERSION, ANALYZER_VERSION, lunr.version, options.docsPerPart, options.partBytes, options.maxTermsPerPart, options.postingsPerTable];
+  constructor(options: { dir: string; docsPerPart: number; partBytes: number; maxTermsPerPart: number; postingsPerTable: number }) {
+    const settings = [FORMAT_NAME, FORMAT_VERSION, ANALYZER_VERSION, lunr.version, options.dir, options.docsPerPart, options.partBytes, options.maxTermsPerPart, options.postingsPerTable];
     this.hash.update(`${JSON.stringify(settings)}\n`);
   }
 
@@ -101,35 +101,46 @@ export interface ArticleFacts {
 export const articleFacts = (d: SearchDocument): ArticleFacts => ({ date: d.date, column: d.column, people: d.people.map((p) => p.name) });
 
 /**
- * The parts both writers (this one, stream-index.ts) write once the postings are cut:
- * meta, the postings tables and facts, as [part name, payload], meta first.
+ * The parts of a segment both writers (this one, stream-index.ts) write once its postings
+ * are cut: its postings tables and facts, as [part name, payload], and its entry in meta.
  */
-export function headParts(input: {
+export function segmentHead(input: {
+  dir: string;
   build: string;
   termCount: number;
-  docsPerPart: number;
   partFirsts: readonly string[];
   parts: number;
   perTable: number;
   fieldTotals: readonly number[];
   articles: readonly ArticleFacts[];
-}): Array<[string, unknown]> {
-  const { meta, tables } = encodeMeta({
+}): { segment: SegmentFile; parts: Array<[string, unknown]> } {
+  const { segment, tables } = encodeSegment({ ...input, docCount: input.articles.length });
+  const parts = tables.map((t, j): [string, unknown] => [postingsTableName(j, input.dir), t]);
+  parts.push([factsPartName(input.dir), encodeFacts(input.articles, input.build)]);
+  return { segment, parts };
+}
+
+/**
+ * The index's build (format/index-format.ts, "Builds"): its one segment's, else the
+ * first 16 hex digits of the SHA-256 of its segments' builds in order.
+ */
+export function indexBuild(segments: readonly SegmentFile[]): string {
+  if (segments.length === 1) return segments[0]!.build;
+  return createHash("sha256").update(segments.map((s) => s.build).join("\n")).digest("hex").slice(0, 16);
+}
+
+/** The meta part: the segments in archive order and the dates of all their articles. */
+export function metaPart(segments: readonly SegmentFile[], dates: ReadonlyArray<string | null>, docsPerPart: number): MetaFile {
+  return encodeMeta({
     analyzer: ANALYZER_VERSION,
-    build: input.build,
+    build: indexBuild(segments),
     lunr: lunr.version,
     bm25: BM25,
     fields: FIELDS.map((f) => [f.name, f.boost] as const),
-    fieldTotals: input.fieldTotals,
-    docCount: input.articles.length,
-    termCount: input.termCount,
-    docsPerPart: input.docsPerPart,
-    partFirsts: input.partFirsts,
-    parts: input.parts,
-    perTable: input.perTable,
-    dates: input.articles.map((a) => a.date),
+    docsPerPart,
+    segments,
+    dates,
   });
-  return [[META_PART, meta], ...tables.map((t, j): [string, unknown] => [postingsTableName(j), t]), [FACTS_PART, encodeFacts(input.articles, input.build)]];
 }
 
 /** Builds the index of the documents (in archive order) and renders its files. */
@@ -140,7 +151,7 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
   const perTable = Math.max(1, Math.floor(options.postingsPerTable ?? POSTINGS_PER_TABLE));
   const collected = options.builder === "lunr" ? collectWithLunr(documents) : collectDirect(documents);
   const { terms, fieldLengths } = collected;
-  const version = new BuildVersion({ docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms, postingsPerTable: perTable });
+  const version = new BuildVersion({ dir: "", docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms, postingsPerTable: perTable });
   for (const d of documents) version.add(d);
   const build = version.digest();
 
@@ -159,8 +170,11 @@ export function writeIndex(documents: readonly SearchDocument[], options: WriteO
 
   const n = documents.length;
   const totals = FIELDS.map((_, f) => fieldLengths.reduce((sum, lengths) => sum + lengths[f]!, 0));
-  const head = headParts({ build, termCount: terms.length, docsPerPart, partFirsts: firsts, parts: postingsFiles.length, perTable, fieldTotals: totals, articles: documents.map(articleFacts) });
-  const files = new Map<string, string>(head.map(([name, payload]) => [partFile(name), wrapPart(name, payload)]));
+  const articles = documents.map(articleFacts);
+  const head = segmentHead({ dir: "", build, termCount: terms.length, partFirsts: firsts, parts: postingsFiles.length, perTable, fieldTotals: totals, articles });
+  const meta = metaPart([head.segment], articles.map((a) => a.date), docsPerPart);
+  const files = new Map<string, string>([[partFile(META_PART), wrapPart(META_PART, meta)]]);
+  for (const [name, payload] of head.parts) files.set(partFile(name), wrapPart(name, payload));
   for (const [path, content] of postingsFiles) files.set(path, content);
   for (let first = 0, k = 0; first < n; first += docsPerPart, k++) {
     const part = docsPartName(k);

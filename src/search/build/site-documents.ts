@@ -9,20 +9,27 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
+import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
 import { INDEX_DIR, META_PART, docsPartName, partFile, unwrapPart, type MetaFile } from "../format/index-format.ts";
+import { validateMeta } from "../format/meta.ts";
 
 const readPart = (siteDir: string, name: string): unknown => unwrapPart(name, readFileSync(join(siteDir, INDEX_DIR, partFile(name)), "utf8"));
 
 /** The records of the site's articles in archive order, one docs part at a time. */
 export function* siteDocuments(siteDir: string): Generator<SearchDocument> {
-  const meta = readPart(siteDir, META_PART) as Partial<MetaFile>;
-  const { docCount, docsPerPart, build } = meta;
-  if (!Number.isSafeInteger(docCount) || !Number.isSafeInteger(docsPerPart) || docsPerPart! < 1 || typeof build !== "string") {
-    throw new Error(`${join(siteDir, INDEX_DIR, partFile(META_PART))}: not a search index meta part`);
+  const file = join(siteDir, INDEX_DIR, partFile(META_PART));
+  let meta: MetaFile;
+  try {
+    meta = validateMeta(readPart(siteDir, META_PART), ANALYZER_VERSION);
+  } catch (error) {
+    throw new Error(`${file}: not a search index meta part (${(error as Error).message})`);
   }
-  for (let k = 0; k * docsPerPart! < docCount!; k++) {
-    const name = docsPartName(k);
-    yield* decodeDocsPart(name, readPart(siteDir, name), build!).docs;
+  // Segment by segment, in archive order (format/index-format.ts, "Segments").
+  for (const segment of meta.segments) {
+    for (let k = 0; k * meta.docsPerPart < segment.docCount; k++) {
+      const name = docsPartName(k, segment.dir);
+      yield* decodeDocsPart(name, readPart(siteDir, name), segment.build).docs;
+    }
   }
 }
 

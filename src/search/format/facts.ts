@@ -50,3 +50,24 @@ export function decodeFacts(name: string, payload: unknown, meta: { build: strin
   if (peopleOf.length !== n) throw bad("people");
   return { columns: p.columns as string[], people: p.people as string[], column, peopleOf };
 }
+
+/**
+ * The facts of consecutive segments (index-format.ts, "Segments") as one index's: names
+ * numbered by first appearance over the articles of all, in archive order, as the facts
+ * part of a whole build numbers them.
+ */
+export function joinFacts(segments: readonly ArchiveFacts[]): ArchiveFacts {
+  if (segments.length === 1) return segments[0]!;
+  const columns = numbering<string>();
+  const people = numbering<string>();
+  const column: number[] = [];
+  const peopleOf: number[][] = [];
+  for (const s of segments) {
+    for (let d = 0; d < s.column.length; d++) {
+      const c = s.column[d]!;
+      column.push(c < 0 ? -1 : columns.number(s.columns[c]!));
+      peopleOf.push(s.peopleOf[d]!.map((p) => people.number(s.people[p]!)));
+    }
+  }
+  return { columns: columns.values, people: people.values, column: Int32Array.from(column), peopleOf };
+}

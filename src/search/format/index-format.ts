@@ -58,6 +58,20 @@
  *   what the column and person filters and the facet counts of the search page need. A
  *   plain query never loads it.
  *
+ * ## Segments
+ * An index is one or more segments, listed in meta's `segments` in archive order. Each
+ * segment is a set of parts of its own, named with its `dir` in front (`""` for the
+ * base segment, `recent/` for the one an incremental build adds before it:
+ * `recent/postings/0`, `recent/docs/12`, `recent/facts`): postings parts and tables,
+ * facts and docs, numbering its articles from 0 and carrying its own build. The
+ * loader numbers the articles of segment i on from those of the segments before it
+ * (its offset), joins a term's postings over the segments in that numbering
+ * (postings.ts, `joinPostings`) and the facts likewise (facts.ts, `joinFacts`), so
+ * scores, ties and filters are those of one index of all the articles: a term's
+ * document frequency is the sum over segments, meta's `docCount` and `fieldTotals` the
+ * sums of the segments'. The base segment's files stay untouched while a build
+ * remakes the recent one (src/build/index-plan.ts); meta's `dates` cover every segment.
+ *
  * ## Numbers
  * Documents are numbered 0…docCount−1 in archive order (the order of the search documents);
  * the Lunr document ref of number n is the string `d` + n (e.g. "d17"). Fields are numbered in
@@ -66,6 +80,7 @@
  * separators, no JSON escaping.
  *
  * ## Meta (MetaFile)
+ * Per segment (`segments[i]`):
  * - `postings.first`: for postings tables 1, 2, … (table 0 starts at the lowest term),
  *   front-coded as below, the lower bound of the table's first part; `postings.parts`:
  *   the number of postings parts; `postings.perTable`: T. Table J covers parts J·T to
@@ -74,14 +89,16 @@
  *   the part before) < s ≤ (first term of the part), whole code points: part K holds
  *   the terms t with first(K) ≤ t < first(K + 1). Mostly one character (where a part
  *   starts a new leading character) or a bigram. `termCount`: the number of terms in
- *   all parts.
+ *   all parts. `dir`, `build`, `docCount`, `fieldTotals`: as in "Segments".
+ *
+ * For the whole index:
  * - `dates`: the distinct article dates (YYYY, YYYY-MM, YYYY-MM-DD; "" for none) in order
  *   of first appearance, front-coded as below (consecutive dates share their first eight
  *   characters); `docs.date`: codec pairs (date number, run length − 1), runs of
  *   consecutive articles with one date, in archive order (an archive is ordered by
  *   edition, so there is about one pair per edition).
- * - `fieldTotals`: per field, the sum of its token counts over all articles: Lunr's
- *   average field length is fieldTotals[f] / docCount.
+ * - `fieldTotals`: per field, the sum of its token counts over all articles (of every
+ *   segment): Lunr's average field length is fieldTotals[f] / docCount.
  *
  * ## Postings tables (PostingsTablePayload)
  * `first`: the lower bounds of the table's parts after its first (whose bound is the
@@ -122,8 +139,9 @@
  * own terms.
  *
  * ## Builds
- * Every part names the build it belongs to: `meta.build`, and `build` in every other
- * part's payload. A build is a hash of what the index is made from (the articles'
+ * Every part names the build it belongs to: `build` in its segment's entry in meta and
+ * in every part's payload; `meta.build` is the index's (its one segment's, or a hash of
+ * its segments'). A build is a hash of what the index is made from (the articles'
  * records in archive order, the format and analyzer versions and the writer's
  * settings; build/index-writer.ts, `BuildVersion`), so the same input gives the same
  * build and byte-identical files, and any other input another build. The loader takes
@@ -150,7 +168,7 @@
 import type { SearchDocument } from "./documents.ts";
 
 export const FORMAT_NAME = "banmian-search-index";
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 
 
@@ -159,10 +177,14 @@ export { INDEX_DIR, META_PART, partFile } from "./index-location.ts";
 /** The global function a part's file calls when it is loaded as a script. */
 export const PART_CALLBACK = "banmianSearchPart";
 
-export const postingsPartName = (k: number) => `postings/${k}`;
-export const postingsTableName = (j: number) => `postings-table/${j}`;
+/** Part names; `dir` is the segment's (see "Segments"). */
+export const postingsPartName = (k: number, dir = "") => `${dir}postings/${k}`;
+export const postingsTableName = (j: number, dir = "") => `${dir}postings-table/${j}`;
 export const FACTS_PART = "facts";
-export const docsPartName = (k: number) => `docs/${k}`;
+export const factsPartName = (dir = "") => `${dir}${FACTS_PART}`;
+export const docsPartName = (k: number, dir = "") => `${dir}docs/${k}`;
+/** The folder of the segment an incremental build adds before the others (see "Segments"). */
+export const RECENT_DIR = "recent/";
 
 /** The Lunr document ref of article number n. A letter first: V8 stores integer-like
  * keys as array elements, which makes Lunr's per-term maps of refs slow and large. */
@@ -183,35 +205,65 @@ interface MetaCommon {
   format: typeof FORMAT_NAME;
   version: typeof FORMAT_VERSION;
   analyzer: string;
-  /** The build this index is (see "Builds"); every other part carries the same. */
+  /** The build this index is (see "Builds"): its one segment's, or a hash of its segments'. */
   build: string;
   /** Version of lunr whose scoring the weights reproduce. */
   lunr: string;
   bm25: { k1: number; b: number };
   /** [name, boost] in field-number order. */
   fields: Array<[string, number]>;
-  /** Per field, the sum of its lengths over all articles. */
+  /** Per field, the sum of its lengths over all articles (of every segment). */
   fieldTotals: number[];
+  /** The articles of every segment. */
   docCount: number;
-  termCount: number;
   docsPerPart: number;
 }
 
-/** The meta part as written on disk (see "Meta"). */
-export interface MetaFile extends MetaCommon {
+/** A segment as the meta part lists it (see "Segments"). */
+export interface SegmentFile {
+  /** The prefix of the segment's part names: "" or a folder name and "/". */
+  dir: string;
+  /** The build of the segment's parts (see "Builds"). */
+  build: string;
+  docCount: number;
+  termCount: number;
+  /** Per field, the sum of its lengths over the segment's articles. */
+  fieldTotals: number[];
   postings: {
-    /** Front-coded lower bounds of postings tables 1, 2, … (see "Meta"). */
+    /** Front-coded lower bounds of the segment's postings tables 1, 2, … (see "Meta"). */
     first: string;
-    /** The number of postings parts. */
+    /** The number of the segment's postings parts. */
     parts: number;
     /** Postings parts per table (T). */
     perTable: number;
   };
+}
+
+/** The meta part as written on disk (see "Meta"). */
+export interface MetaFile extends MetaCommon {
+  /** The segments in archive order: their articles are numbered on from the one before's. */
+  segments: SegmentFile[];
   /** Distinct dates ("" for none), numbered by first appearance in archive order, front-coded. */
   dates: string;
   docs: {
-    /** Codec pairs (date number, run length − 1). */
+    /** Codec pairs (date number, run length − 1), over every segment's articles. */
     date: string;
+  };
+}
+
+/** A segment as the loader holds it, decoded. */
+export interface SegmentView {
+  dir: string;
+  build: string;
+  /** The number of the segment's first article in the index. */
+  offset: number;
+  docCount: number;
+  termCount: number;
+  postings: {
+    /** The postings tables: part name and lower bound. */
+    tables: PostingsRange[];
+    parts: number;
+    perTable: number;
   };
 }
 
@@ -220,12 +272,7 @@ export interface MetaFile extends MetaCommon {
  * facets.ts read. Not a file format.
  */
 export interface MetaPayload extends MetaCommon {
-  postings: {
-    /** The postings tables: part name and lower bound. */
-    tables: PostingsRange[];
-    parts: number;
-    perTable: number;
-  };
+  segments: SegmentView[];
   docs: {
     /** Per article: its date (YYYY, YYYY-MM, YYYY-MM-DD) or null. */
     date: Array<string | null>;

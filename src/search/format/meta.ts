@@ -17,32 +17,44 @@ import {
   type MetaPayload,
   type PostingsRange,
   type PostingsTablePayload,
+  type SegmentFile,
+  type SegmentView,
 } from "./index-format.ts";
 
 /** Postings parts per postings table: a table of 256 bounds is about a kilobyte. */
 export const POSTINGS_PER_TABLE = 256;
 
-/** What the meta part and the postings tables are made from. */
+/** What a segment's entry in meta and its postings tables are made from. */
+export interface SegmentInput {
+  /** The prefix of its part names (index-format.ts, "Segments"). */
+  dir: string;
+  /** The segment's build (index-format.ts, "Builds"). */
+  build: string;
+  /** Per field, the sum of its lengths over the segment's articles. */
+  fieldTotals: readonly number[];
+  docCount: number;
+  termCount: number;
+  /** The lower bounds of postings parts 1, 2, … (part 0 starts at the lowest term). */
+  partFirsts: readonly string[];
+  /** The number of postings parts (partFirsts.length + 1, or 0 for a segment without terms). */
+  parts: number;
+  /** Postings parts per table (default POSTINGS_PER_TABLE). */
+  perTable?: number;
+}
+
+/** What the meta part is made from besides its segments. */
 export interface MetaInput {
   analyzer: string;
-  /** The build (index-format.ts, "Builds"). */
+  /** The index's build: its one segment's, or one the writer derives from its segments'. */
   build: string;
   lunr: string;
   bm25: { k1: number; b: number };
   /** [name, boost] in field-number order. */
   fields: ReadonlyArray<readonly [string, number]>;
-  /** Per field, the sum of its lengths over all articles. */
-  fieldTotals: readonly number[];
-  docCount: number;
-  termCount: number;
   docsPerPart: number;
-  /** The lower bounds of postings parts 1, 2, … (part 0 starts at the lowest term). */
-  partFirsts: readonly string[];
-  /** The number of postings parts (partFirsts.length + 1, or 0 for an archive without terms). */
-  parts: number;
-  /** Postings parts per table (default POSTINGS_PER_TABLE). */
-  perTable?: number;
-  /** Per article in archive order, its date. */
+  /** In archive order. */
+  segments: readonly SegmentFile[];
+  /** Per article of every segment, in archive order, its date. */
   dates: ReadonlyArray<string | null>;
 }
 
@@ -76,20 +88,10 @@ export function separator(before: string, after: string): string {
   return after.slice(0, c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1);
 }
 
-/** The meta part's payload and the postings tables' (table J is `tables[J]`). */
-export function encodeMeta(input: MetaInput): { meta: MetaFile; tables: PostingsTablePayload[] } {
-  const n = input.docCount;
-  if (input.dates.length !== n) throw new Error(`meta: ${input.dates.length} dates for ${n} articles`);
+/** A segment's entry in meta and its postings tables' payloads (table J is `tables[J]`). */
+export function encodeSegment(input: SegmentInput): { segment: SegmentFile; tables: PostingsTablePayload[] } {
   if (input.parts !== (input.parts === 0 ? 0 : input.partFirsts.length + 1)) throw new Error("meta: part bounds do not match the parts");
   const perTable = Math.max(1, Math.floor(input.perTable ?? POSTINGS_PER_TABLE));
-  const dates = numbering<string>();
-  const dateRuns: number[] = [];
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && input.dates[j] === input.dates[i]) j++;
-    dateRuns.push(dates.number(input.dates[i] ?? ""), j - i - 1);
-    i = j;
-  }
   // Bound of part K (K ≥ 1) is partFirsts[K − 1]; a table's bound is its first part's.
   const tables: PostingsTablePayload[] = [];
   const tableFirsts: string[] = [];
@@ -98,7 +100,30 @@ export function encodeMeta(input: MetaInput): { meta: MetaFile; tables: Postings
     const last = Math.min(first + perTable, input.parts);
     tables.push({ build: input.build, first: frontCode(input.partFirsts.slice(first, last - 1)) });
   }
-  const meta: MetaFile = {
+  const segment: SegmentFile = {
+    dir: input.dir,
+    build: input.build,
+    docCount: input.docCount,
+    termCount: input.termCount,
+    fieldTotals: [...input.fieldTotals],
+    postings: { first: frontCode(tableFirsts), parts: input.parts, perTable },
+  };
+  return { segment, tables };
+}
+
+/** The meta part's payload: the index's segments and the dates of all their articles. */
+export function encodeMeta(input: MetaInput): MetaFile {
+  const n = input.segments.reduce((sum, s) => sum + s.docCount, 0);
+  if (input.dates.length !== n) throw new Error(`meta: ${input.dates.length} dates for ${n} articles`);
+  const dates = numbering<string>();
+  const dateRuns: number[] = [];
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && input.dates[j] === input.dates[i]) j++;
+    dateRuns.push(dates.number(input.dates[i] ?? ""), j - i - 1);
+    i = j;
+  }
+  return {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     analyzer: input.analyzer,
@@ -106,15 +131,13 @@ export function encodeMeta(input: MetaInput): { meta: MetaFile; tables: Postings
     lunr: input.lunr,
     bm25: input.bm25,
     fields: input.fields.map(([name, boost]) => [name, boost]),
-    fieldTotals: [...input.fieldTotals],
+    fieldTotals: input.fields.map((_, f) => input.segments.reduce((sum, s) => sum + s.fieldTotals[f]!, 0)),
     docCount: n,
-    termCount: input.termCount,
     docsPerPart: input.docsPerPart,
-    postings: { first: frontCode(tableFirsts), parts: input.parts, perTable },
+    segments: input.segments.map((s) => ({ ...s, fieldTotals: [...s.fieldTotals], postings: { ...s.postings } })),
     dates: frontCode(dates.values),
     docs: { date: encodeInts(dateRuns) },
   };
-  return { meta, tables };
 }
 
 /**
@@ -134,24 +157,39 @@ export function validateMeta(payload: unknown, analyzer: string): MetaFile {
     throw new FormatError(`meta: index built with analyzer ${meta.analyzer}, this code has ${analyzer}: rebuild the index`);
   }
   const count = (x: unknown, least = 0) => typeof x === "number" && Number.isSafeInteger(x) && x >= least;
+  const totals = (t: unknown) => Array.isArray(t) && t.length === meta.fields?.length && t.every((x) => count(x));
+  const segment = (s: Partial<SegmentFile> | null) =>
+    typeof s === "object" &&
+    s !== null &&
+    typeof s.dir === "string" &&
+    /^(?:[a-z0-9-]+\/)?$/.test(s.dir) &&
+    typeof s.build === "string" &&
+    s.build !== "" &&
+    count(s.docCount) &&
+    count(s.termCount) &&
+    totals(s.fieldTotals) &&
+    typeof s.postings?.first === "string" &&
+    count(s.postings.parts) &&
+    count(s.postings.perTable, 1);
   if (
     typeof meta.build !== "string" ||
     meta.build === "" ||
-    typeof meta.postings?.first !== "string" ||
-    !count(meta.postings.parts) ||
-    !count(meta.postings.perTable, 1) ||
-    !count(meta.termCount) ||
     !count(meta.docsPerPart, 1) ||
     !Array.isArray(meta.fields) ||
-    !Array.isArray(meta.fieldTotals) ||
-    meta.fieldTotals.length !== meta.fields.length ||
-    !meta.fieldTotals.every((t) => count(t)) ||
+    !totals(meta.fieldTotals) ||
     !count(meta.docCount) ||
+    !Array.isArray(meta.segments) ||
+    meta.segments.length === 0 ||
+    !meta.segments.every(segment) ||
+    new Set(meta.segments.map((s) => s.dir)).size !== meta.segments.length ||
     typeof meta.dates !== "string" ||
     typeof meta.docs?.date !== "string"
   ) {
     throw new FormatError("meta: incomplete");
   }
+  const segments = meta.segments as SegmentFile[];
+  if (segments.reduce((sum, s) => sum + s.docCount, 0) !== meta.docCount) throw new FormatError("meta: the segments' articles do not match");
+  if (!(meta.fieldTotals as number[]).every((t, f) => segments.reduce((sum, s) => sum + s.fieldTotals[f]!, 0) === t)) throw new FormatError("meta: the segments' field totals do not match");
   return meta as MetaFile;
 }
 
@@ -165,10 +203,16 @@ export function decodeMeta(file: MetaFile): MetaPayload {
   const n = file.docCount;
   const bad = (what: string) => new FormatError(`meta: ${what} do not match`);
 
-  const firsts = ["", ...frontDecode(file.postings.first)];
-  for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]!)) throw bad("postings tables");
-  if (firsts.length !== Math.max(1, Math.ceil(file.postings.parts / file.postings.perTable))) throw bad("postings tables");
-  const tables: PostingsRange[] = file.postings.parts === 0 ? [] : firsts.map((first, j) => ({ part: postingsTableName(j), first }));
+  let offset = 0;
+  const segments = file.segments.map((s): SegmentView => {
+    const firsts = ["", ...frontDecode(s.postings.first)];
+    for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]!)) throw bad("postings tables");
+    if (firsts.length !== Math.max(1, Math.ceil(s.postings.parts / s.postings.perTable))) throw bad("postings tables");
+    const tables: PostingsRange[] = s.postings.parts === 0 ? [] : firsts.map((first, j) => ({ part: postingsTableName(j, s.dir), first }));
+    const view: SegmentView = { dir: s.dir, build: s.build, offset, docCount: s.docCount, termCount: s.termCount, postings: { tables, parts: s.postings.parts, perTable: s.postings.perTable } };
+    offset += s.docCount;
+    return view;
+  });
 
   const decodeDates = (): Array<string | null> => {
     const values = frontDecode(file.dates).map((d) => (d === "" ? null : d));
@@ -199,24 +243,23 @@ export function decodeMeta(file: MetaFile): MetaPayload {
     fields: file.fields,
     fieldTotals: file.fieldTotals,
     docCount: n,
-    termCount: file.termCount,
     docsPerPart: file.docsPerPart,
-    postings: { tables, parts: file.postings.parts, perTable: file.postings.perTable },
+    segments,
     docs,
   };
 }
 
 /**
  * The postings parts of table `j` (index-format.ts, "Postings tables"), checked against
- * the table's range in meta and the build: part names and lower bounds, in order.
+ * the table's range in its segment and the segment's build: part names and lower bounds, in order.
  */
-export function decodePostingsTable(meta: MetaPayload, j: number, payload: unknown): PostingsRange[] {
-  const name = postingsTableName(j);
+export function decodePostingsTable(segment: SegmentView, j: number, payload: unknown): PostingsRange[] {
+  const name = postingsTableName(j, segment.dir);
   const p = payload as Partial<PostingsTablePayload> | null;
   if (typeof p !== "object" || p === null) throw new FormatError(`${name}: malformed`);
-  checkBuild(name, p, meta.build);
+  checkBuild(name, p, segment.build);
   if (typeof p.first !== "string") throw new FormatError(`${name}: malformed`);
-  const { perTable, parts, tables } = meta.postings;
+  const { perTable, parts, tables } = segment.postings;
   const from = j * perTable;
   const size = Math.min(perTable, parts - from);
   const firsts = [tables[j]!.first, ...frontDecode(p.first)];
@@ -225,5 +268,5 @@ export function decodePostingsTable(meta: MetaPayload, j: number, payload: unkno
   for (let k = 1; k < size; k++) {
     if (!(firsts[k]! > firsts[k - 1]!) || (next !== undefined && !(firsts[k]! < next))) throw new FormatError(`${name}: bounds out of order`);
   }
-  return firsts.map((first, k) => ({ part: postingsPartName(from + k), first }));
+  return firsts.map((first, k) => ({ part: postingsPartName(from + k, segment.dir), first }));
 }

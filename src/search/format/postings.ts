@@ -70,6 +70,37 @@ export function shiftPostings(encoded: string, docShift: number, fieldCount: num
   return out.join("") + encoded.slice(length);
 }
 
+/** The number of the last article in a term's postings (-1 when empty); throws FormatError when truncated. */
+export function lastPostingsDoc(encoded: string, fieldCount: number): number {
+  const ints = decodeInts(encoded);
+  let doc = 0;
+  let last = -1;
+  for (let i = 0; i < ints.length; ) {
+    const head = ints[i]!;
+    const count = ints[i + 1];
+    if (count === undefined || i + 3 + count + 1 > ints.length) throw new FormatError("truncated postings");
+    doc += Math.floor(head / fieldCount);
+    last = doc;
+    i += 3 + count + 1;
+  }
+  return last;
+}
+
+/**
+ * One term's postings over several segments (index-format.ts, "Segments") as one
+ * string: each segment's postings, in archive order, with its article numbers moved
+ * by the segment's `offset` (shiftPostings).
+ */
+export function joinPostings(pieces: ReadonlyArray<{ encoded: string; offset: number }>, fieldCount: number): string {
+  let out = "";
+  let last = 0;
+  pieces.forEach(({ encoded, offset }, i) => {
+    out += shiftPostings(encoded, offset - last, fieldCount);
+    if (i + 1 < pieces.length) last = offset + lastPostingsDoc(encoded, fieldCount);
+  });
+  return out;
+}
+
 /**
  * A term's postings decoded into flat arrays (no object per entry): entry k is field
  * `fields[k]` of article `docs[k]` (articles increasing), of length `lengths[k]`, where

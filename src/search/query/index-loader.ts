@@ -15,29 +15,30 @@ import type lunr from "lunr";
 import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
 import { decodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
-import { decodeFacts } from "../format/facts.ts";
-import { FACTS_PART, META_PART, docsPartName, type ArchiveFacts, type MetaFile, type MetaPayload } from "../format/index-format.ts";
+import { decodeFacts, joinFacts } from "../format/facts.ts";
+import { META_PART, docsPartName, factsPartName, type ArchiveFacts, type MetaFile, type MetaPayload, type SegmentView } from "../format/index-format.ts";
 import { decodeMeta, validateMeta } from "../format/meta.ts";
 import { LunrRebuild, type LunrTerm } from "./lunr-rebuild.ts";
 import { lunrScores, type LunrClause, type ScoredDocs } from "./lunr-scores.ts";
 import { PartCache, type PartSource } from "./part-cache.ts";
-import { PostingsParts } from "./postings-parts.ts";
+import { SegmentPostings } from "./segment-postings.ts";
 import { CompactPostings, type TermPostings } from "./term-postings.ts";
 
 export class IndexLoader {
   readonly meta: MetaPayload;
   readonly fieldNames: string[];
   private readonly parts: PartCache;
-  private readonly postingsParts: PostingsParts;
+  private readonly postingsParts: SegmentPostings;
   private readonly rebuild: LunrRebuild;
   private readonly lunrTerms = new Map<string, LunrTerm>();
   private slots: Int32Array | undefined;
+  private joinedFacts: Promise<ArchiveFacts> | undefined;
 
   private constructor(file: MetaFile, source: PartSource) {
     this.meta = decodeMeta(file);
     this.fieldNames = this.meta.fields.map(([name]) => name);
     this.parts = new PartCache(source);
-    this.postingsParts = new PostingsParts(this.meta, this.parts);
+    this.postingsParts = new SegmentPostings(this.meta, this.parts, this.fieldNames.length);
     this.rebuild = new LunrRebuild(this.meta);
   }
 
@@ -52,7 +53,13 @@ export class IndexLoader {
 
   /** The column and people of every article and their names (the facts part, loaded once). */
   facts(): Promise<ArchiveFacts> {
-    return this.parts.decoded(FACTS_PART, (payload) => decodeFacts(FACTS_PART, payload, this.meta));
+    this.joinedFacts ??= Promise.all(
+      this.meta.segments.map((s) => {
+        const name = factsPartName(s.dir);
+        return this.parts.decoded(name, (payload) => decodeFacts(name, payload, s));
+      }),
+    ).then(joinFacts);
+    return this.joinedFacts;
   }
 
   /** Makes sure the postings of these terms (and of all terms with these prefixes) are loaded. */
@@ -103,16 +110,30 @@ export class IndexLoader {
     return lunrScores(this.rebuild, clauses, terms, (term) => this.lunrTerm(term), docs, this.slots);
   }
 
+  /** The segment holding article n (0 ≤ n < docCount). */
+  private segmentOf(n: number): SegmentView {
+    const segments = this.meta.segments;
+    let i = segments.length - 1;
+    while (i > 0 && segments[i]!.offset > n) i--;
+    return segments[i]!;
+  }
+
   /** The stored documents (docs parts) of these article numbers. */
   async documents(numbers: readonly number[]): Promise<Map<number, SearchDocument>> {
     const per = this.meta.docsPerPart;
     const wanted = [...new Set(numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < this.docCount))];
-    const partNumbers = [...new Set(wanted.map((n) => Math.floor(n / per)))];
+    // A docs part is its segment's: numbered from the segment's first article (index-format.ts, "Segments").
+    const partsOf = new Map<string, { segment: SegmentView; k: number }>();
+    for (const n of wanted) {
+      const segment = this.segmentOf(n);
+      const k = Math.floor((n - segment.offset) / per);
+      partsOf.set(docsPartName(k, segment.dir), { segment, k });
+    }
     const payloads = await Promise.all(
-      partNumbers.map((k) => this.parts.decoded(docsPartName(k), (payload) => decodeDocsPart(docsPartName(k), payload, this.meta.build))),
+      [...partsOf].map(async ([name, { segment }]) => ({ segment, part: await this.parts.decoded(name, (payload) => decodeDocsPart(name, payload, segment.build)) })),
     );
     const found = new Map<number, SearchDocument>();
-    payloads.forEach((p) => p.docs.forEach((doc, i) => found.set(p.first + i, doc)));
+    payloads.forEach(({ segment, part }) => part.docs.forEach((doc, i) => found.set(segment.offset + part.first + i, doc)));
     return new Map(wanted.filter((n) => found.has(n)).map((n) => [n, found.get(n)!]));
   }
 }

@@ -2,9 +2,11 @@
  * Postings parts: which postings part holds a term or the terms of a prefix, found in
  * two steps (format/index-format.ts, "Postings tables"): meta's table of postings
  * tables, then the table's bounds of its parts; the tables and parts a query needs are
- * loaded and decoded once each. The index loader asks it for a term's encoded postings.
+ * loaded and decoded once each, per segment (index-format.ts, "Segments"). The index
+ * loader asks each segment's for a term's encoded postings and joins them
+ * (./segment-postings.ts).
  */
-import type { MetaPayload, PostingsRange } from "../format/index-format.ts";
+import type { PostingsRange, SegmentView } from "../format/index-format.ts";
 import { decodePostingsTable } from "../format/meta.ts";
 import { decodePostingsPart, type PostingsPart } from "../format/postings.ts";
 import type { PartCache } from "./part-cache.ts";
@@ -44,7 +46,7 @@ export class PostingsParts {
   private readonly loaded = new Map<number, PostingsPart>();
 
   constructor(
-    private readonly meta: MetaPayload,
+    private readonly meta: SegmentView,
     private readonly parts: PartCache,
   ) {
     this.tableFirsts = meta.postings.tables.map((t) => t.first);
