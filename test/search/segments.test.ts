@@ -14,16 +14,14 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { addRecentSegment, buildIndexFromRuns } from "../../src/search/build/stream-index.ts";
 import { writeDocumentLines } from "../../src/search/build/documents-writer.ts";
-import { nodePartSource } from "../../src/search/build/node-part-source.ts";
 import { readSiteDocuments } from "../../src/search/build/site-documents.ts";
-import { openSearchService } from "../../src/search/client/search-service.ts";
-import type { SearchRequest } from "../../src/search/client/protocol.ts";
 import type { SearchDocument } from "../../src/search/format/documents.ts";
 import { INDEX_DIR, META_PART, RECENT_DIR, unwrapPart, type MetaFile } from "../../src/search/format/index-format.ts";
 import { readFileSync } from "node:fs";
 import { judgedQueries } from "../helpers/judged.ts";
 import { tempDir } from "../helpers/site.ts";
-import { corpusFile, corpusToDocuments, readCorpus, sampleDocuments, seededRandom } from "./helpers.ts";
+import { corpusFile, corpusToDocuments, readCorpus, sampleDocuments } from "./helpers.ts";
+import { requests, sameReplies } from "../helpers/same-answers.ts";
 
 const sample = sampleDocuments().documents;
 const corpusPath = corpusFile("news.jsonl");
@@ -47,44 +45,6 @@ const jsonl = (dir: string, name: string, docs: readonly SearchDocument[]) => {
   writeDocumentLines(path, docs);
   return path;
 };
-
-/** Queries for an archive: the words given, two-character words and prefixes from its titles, with filters and orders. */
-function requests(docs: readonly SearchDocument[], words: readonly string[], seed: number): SearchRequest[] {
-  const rnd = seededRandom(seed);
-  const drawn: string[] = [...words];
-  for (let i = 0; i < 40; i++) {
-    const title = [...docs[Math.floor(rnd() * docs.length)]!.title].filter((c) => /\p{sc=Han}/u.test(c));
-    const at = Math.floor(rnd() * Math.max(1, title.length - 3));
-    drawn.push(title.slice(at, at + 2 + (i % 3)).join(""));
-    if (i % 5 === 0) drawn.push(`${title[at] ?? "中"}*`);
-    if (i % 7 === 0) drawn.push(`${title.slice(at, at + 2).join("")} ${title.slice(at + 3, at + 5).join("")}`);
-  }
-  const column = docs.find((d) => d.column !== undefined)?.column;
-  const dated = docs.map((d) => d.date).filter((d): d is string => d !== null);
-  const out: SearchRequest[] = [];
-  for (const q of drawn) {
-    out.push({ q, filters: {}, limit: 20, facets: true });
-    out.push({ q, filters: {}, limit: 5, facets: false, sort: "oldest" });
-  }
-  out.push({ q: "", filters: column ? { column } : {}, limit: 20, facets: true, sort: "newest" });
-  if (dated.length > 0) out.push({ q: drawn[0]!, filters: { from: dated.at(-1)!, to: dated[0]! }, limit: 20, facets: true });
-  return out;
-}
-
-/** Asserts two sites' indexes give the same reply to every request. */
-async function sameReplies(whole: string, segmented: string, list: readonly SearchRequest[]): Promise<void> {
-  const a = openSearchService(nodePartSource(whole));
-  const b = openSearchService(nodePartSource(segmented));
-  let found = 0;
-  for (const request of list) {
-    const [x, y] = [await a.search(request), await b.search(request)];
-    const strip = (r: typeof x) => ({ ...r, milliseconds: 0 });
-    assert.equal(strip(y), strip(x), JSON.stringify(request));
-    if (x.total > 0) found++;
-  }
-  assert.ok(found > list.length / 3, `most requests find something (${found} of ${list.length})`);
-  assert.equal(await b.choices(), await a.choices());
-}
 
 /**
  * Builds the base from docs[baseStart…], then adds a recent segment for each archive

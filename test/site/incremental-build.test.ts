@@ -1,7 +1,8 @@
 /**
  * Incremental build: a build whose previous output and cache exist (src/build/build-cache.ts)
  * renders only the shards that changed and links the others from the previous output, and
- * its site is the same, byte for byte, as a whole build of the same content. On a copy of
+ * its site is the same as a whole build of the same content: every page byte for byte, the
+ * search index answering every query alike (test/helpers/same-answers.ts). On a copy of
  * the sample plus 300 corpus articles in shards of about 60, step by step: a new edition,
  * an edited article, a deleted article, then a damaged cache (an entry garbled, another's
  * search documents cut short). After every step the site is compared, file by file, with a
@@ -18,6 +19,7 @@ import { ROOT, SAMPLE_CONTENT, listFiles, tempDir } from "../helpers/site.ts";
 import { corpusFile, corpusTest } from "../helpers/corpus.ts";
 import { readCorpus, writeCorpusArchive } from "../../src/content/corpus.ts";
 import { cacheFolder } from "../../src/build/build-cache.ts";
+import { assertSameSite as sameSite } from "../helpers/same-answers.ts";
 
 const PER_SHARD = "60";
 
@@ -49,19 +51,14 @@ function wholeBuild(content: string): string {
   return out;
 }
 
-function assertSameSite(whole: string, stepped: string, step: string): void {
-  const files = listFiles(whole);
-  assert.equal(listFiles(stepped), files, `${step}: the same files`);
-  for (const file of files) {
-    if (!readFileSync(join(whole, file)).equals(readFileSync(join(stepped, file)))) assert.unreachable(`${step}: ${file} differs from a whole build`);
-  }
-}
+/** The same pages byte for byte, and search indexes that answer alike (a stepped build's segments follow its history). */
+const assertSameSite = (whole: string, stepped: string, step: string) => sameSite(whole, stepped, step, listFiles, ["新闻联播", "经济", "职工", "习近平"]);
 
 /** The edition folders of the archive, oldest first (folder names are dates). */
 const editions = (content: string) => readdirSync(content, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const articlesOf = (content: string, edition: string) => readdirSync(join(content, edition, "01")).filter((f) => f.endsWith(".md")).sort();
 
-corpusTest(test, "adding an edition, editing and deleting an article, and a damaged cache each give the site of a whole build, rendering only what changed", corpusFile("news.jsonl"), (file) => {
+corpusTest(test, "adding an edition, editing and deleting an article, and a damaged cache each give the site of a whole build, rendering only what changed", corpusFile("news.jsonl"), async (file) => {
   const content = tempDir("incremental-content");
   cpSync(SAMPLE_CONTENT, content, { recursive: true });
   const corpus = readCorpus(file, 400);
@@ -84,7 +81,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   // The reused shards' pages are linked from the previous output; the spine is written whole, the index's base segment kept.
   assert.ok(add.linked > 0, `${add.linked} files linked, ${add.written} written`);
   assert.is(add.index, "recent", "a new edition keeps the index's base segment");
-  assertSameSite(wholeBuild(content), site, "an edition added");
+  await assertSameSite(wholeBuild(content), site, "an edition added");
 
   // An edited article in the oldest corpus edition: its shard only.
   const dated = editions(content).filter((e) => /^\d{4}-\d{2}-\d{2}$/u.test(e));
@@ -94,7 +91,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   const edit = build(content, site);
   assert.is(edit.shards - edit.reused, 1, "editing an article renders its shard only");
   assert.is(edit.index, "whole", "an edit among the base's articles builds the index whole");
-  assertSameSite(wholeBuild(content), site, "an article edited");
+  await assertSameSite(wholeBuild(content), site, "an article edited");
 
   // A deleted article in an edition in the middle: its shard only (no boundary moves).
   const middle = dated[Math.floor(dated.length / 2)]!;
@@ -102,7 +99,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   const del = build(content, site);
   assert.is(del.shards, edit.shards, "deleting an article moves no shard boundary");
   assert.is(del.shards - del.reused, 1, "deleting an article renders its shard only");
-  assertSameSite(wholeBuild(content), site, "an article deleted");
+  await assertSameSite(wholeBuild(content), site, "an article deleted");
 
   // A damaged cache: one entry garbled, another's search documents cut short. Both shards render again.
   const entries = join(cacheFolder(site), "shards");
@@ -113,7 +110,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   writeFileSync(documents, readFileSync(documents, "utf8").slice(0, 100));
   const damaged = build(content, site);
   assert.is(damaged.shards - damaged.reused, 2, "the two damaged entries are rendered again, the rest reused");
-  assertSameSite(wholeBuild(content), site, "a damaged cache");
+  await assertSameSite(wholeBuild(content), site, "a damaged cache");
 });
 
 test.run();

@@ -1,19 +1,19 @@
 /**
  * Sharded build: an archive cut into several shards builds the same site, byte
- * for byte, as the same archive in one shard: every page, the feed, the
- * sitemaps, the search documents and index, the offline manifests and the
- * service worker. 上一期/下一期 across a shard's edges, the listings, the feed and
+ * for byte, as the same archive in one shard: every page, the feed and the
+ * sitemaps; its search index, whose segments follow the cuts (src/build/index-plan.ts),
+ * answers every query alike (test/helpers/same-answers.ts). 上一期/下一期 across a shard's edges, the listings, the feed and
  * the home page are where a shard could differ; a small archive of several
  * editions (always) and 2,000 corpus articles (when the corpus is there) check it.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { listFiles, runBuild, tempDir } from "../helpers/site.ts";
 import { writeArchive, article } from "../helpers/archive.ts";
 import { corpusFile, corpusTest } from "../helpers/corpus.ts";
 import { readCorpus, writeCorpusArchive } from "../../src/content/corpus.ts";
+import { assertSameSite as sameSite } from "../helpers/same-answers.ts";
 
 /** Builds `content` with about `perShard` articles a shard; returns the site and how many shards the build says it used. */
 function buildInShards(content: string, perShard: number): { site: string; shards: number } {
@@ -25,14 +25,9 @@ function buildInShards(content: string, perShard: number): { site: string; shard
   return { site, shards: Number(said[1]) };
 }
 
-function assertSameSite(one: string, many: string): void {
-  const files = listFiles(one);
-  assert.equal(listFiles(many), files, "the same files");
-  for (const file of files) {
-    if (!readFileSync(join(one, file)).equals(readFileSync(join(many, file)))) assert.unreachable(`${file} differs between one shard and several`);
-  }
-}
-test("an archive of several editions builds the same site in one shard and in one shard per edition", () => {
+/** The same pages byte for byte, and search indexes that answer alike (their segments follow the cuts). */
+const assertSameSite = (one: string, many: string) => sameSite(one, many, "one shard and several", listFiles, ["头条", "正文", "新闻联播", "经济"]);
+test("an archive of several editions builds the same site in one shard and in one shard per edition", async () => {
   const files: Record<string, string | object> = {};
   const days = ["2024-03-01", "2024-03-02", "2024-03-04", "2024-04-01", "2025-01-02"];
   days.forEach((day, i) => {
@@ -46,17 +41,17 @@ test("an archive of several editions builds the same site in one shard and in on
   const many = buildInShards(content, 2);
   assert.is(one.shards, 1);
   assert.is(many.shards, days.length, "one shard per edition");
-  assertSameSite(one.site, many.site);
+  await assertSameSite(one.site, many.site);
 });
 
-corpusTest(test, "2,000 corpus articles build the same site in one shard and in five", corpusFile("news.jsonl"), (file) => {
+corpusTest(test, "2,000 corpus articles build the same site in one shard and in five", corpusFile("news.jsonl"), async (file) => {
   const content = tempDir("corpus");
   writeCorpusArchive(readCorpus(file, 2000), content);
   const one = buildInShards(content, 100_000);
   const many = buildInShards(content, 400);
   assert.is(one.shards, 1);
   assert.ok(many.shards >= 5, `${many.shards} shards`);
-  assertSameSite(one.site, many.site);
+  await assertSameSite(one.site, many.site);
 });
 
 test.run();
