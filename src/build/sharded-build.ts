@@ -31,6 +31,7 @@ import { planShards, shardSize, type PreviousCuts, type ShardSpec } from "./shar
 import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry } from "./build-cache.ts";
 import { countFiles, moveFiles } from "./shard-files.ts";
 import { linkFiles } from "../files/link-files.ts";
+import { FileHashes } from "../files/file-hashes.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
 import { buildSearchIndex } from "./search-step.ts";
@@ -185,7 +186,9 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   await buildSearchIndex({ plan: indexPlan, siteDir: options.outDir, workDir: options.workDir });
   seconds.index = clock() - started;
   started = clock();
-  bundleServiceWorker(options.outDir, writeOfflineManifest(options.outDir, summary.editions).version);
+  const hashes = FileHashes.open(cache && join(cache.dir, "file-hashes.json"));
+  bundleServiceWorker(options.outDir, writeOfflineManifest(options.outDir, summary.editions, hashes).version);
+  hashes.save();
   seconds.manifest = clock() - started;
   if (cache) {
     recordIndex(cache.dir, indexPlan, options.outDir);

@@ -1,11 +1,13 @@
 /**
- * Offline manifest writer: after a build, hashes every file of the site into the
+ * Offline manifest writer: after a build, hashes every file of the site (or takes the
+ * hash a previous build remembered for it, files/file-hashes.ts) into the
  * manifest tree of manifest-format.ts (a small root, one manifest per year and per
  * edition, chunks for the index and listing folders) and returns the root, whose
  * version the service worker is stamped with.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, writeFileSync, type Stats } from "node:fs";
+import { FileHashes } from "../files/file-hashes.ts";
 import { dirname, join, relative, sep } from "node:path";
 import { archiveOfLastBuild } from "../site/archive-data.ts";
 import {
@@ -30,11 +32,15 @@ export interface EditionInfo {
   sortKey: string;
 }
 
-/** Every file of the site (not links or folders), as "/"-separated paths, outside the manifest folder. */
-function siteFiles(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, encoding: "utf8" })
-    .filter((path) => path.split(sep)[0] !== MANIFEST_DIR && lstatSync(join(siteDir, path)).isFile())
-    .map((path) => path.split(sep).join("/"));
+/** Every file of the site (not links or folders), as "/"-separated paths, outside the manifest folder, with its stats. */
+function siteFiles(siteDir: string): Map<string, Stats> {
+  const out = new Map<string, Stats>();
+  for (const path of readdirSync(siteDir, { recursive: true, encoding: "utf8" })) {
+    if (path.split(sep)[0] === MANIFEST_DIR) continue;
+    const stat = lstatSync(join(siteDir, path));
+    if (stat.isFile()) out.set(path.split(sep).join("/"), stat);
+  }
+  return out;
 }
 
 const hashOf = (bytes: Buffer | string) => {
@@ -49,13 +55,15 @@ function sorted<T>(record: Map<string, T>): Record<string, T> {
   return Object.fromEntries([...record].sort(([a], [b]) => byName(a, b)));
 }
 
-export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = archiveOfLastBuild().editions): RootManifest {
+/** `hashes`: remembered hashes of files unchanged since a previous build (files/file-hashes.ts). */
+export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = archiveOfLastBuild().editions, hashes: FileHashes = FileHashes.open()): RootManifest {
   const topLevel = readdirSync(siteDir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== MANIFEST_DIR).map((e) => e.name);
   const editionIds = new Set(editions.map((e) => e.id));
   const dirs = topLevel.filter((d) => !editionIds.has(d)).sort(byName);
   const dateOf = new Map(editions.map((e) => [e.id, e.sortKey]));
 
-  const paths = siteFiles(siteDir).sort(byName);
+  const stats = siteFiles(siteDir);
+  const paths = [...stats.keys()].sort(byName);
 
   const rootFiles = new Map<string, FileEntry>();
   // group → sub-group → files
@@ -63,9 +71,9 @@ export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = 
   let bytes = 0;
   for (const path of paths) {
     if (EXCLUDED.has(path)) continue;
-    const content = readFileSync(join(siteDir, path));
-    const entry: FileEntry = [hashOf(content), content.length];
-    bytes += content.length;
+    const stat = stats.get(path)!;
+    const entry: FileEntry = [hashes.hashOf(path, join(siteDir, path), stat, hashOf), stat.size];
+    bytes += stat.size;
     const chain = groupOf(path, dirs);
     if (chain.length === 0) {
       rootFiles.set(path, entry);

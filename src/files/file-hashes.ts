@@ -1,0 +1,58 @@
+/**
+ * File hashes: content hashes remembered by file stamp (size, modification time, inode),
+ * so a build that hard-links most of its output from the previous one (src/build/)
+ * does not read those files again to hash them: the offline manifest hashes every file
+ * of the site, over a gigabyte at 200,000 articles. A file whose stamp differs from the
+ * one remembered is read and hashed again; a missing or unreadable store is an empty
+ * one. The build cache trusts the same stamps (src/build/build-cache.ts).
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from "node:fs";
+import { dirname } from "node:path";
+
+type Stamp = [size: number, mtimeMs: number, ino: number, hash: string];
+
+export class FileHashes {
+  private readonly known: Map<string, Stamp>;
+  private readonly used = new Map<string, Stamp>();
+  /** Files hashed from their content (not remembered). */
+  hashed = 0;
+
+  private constructor(
+    private readonly file: string | undefined,
+    known: Map<string, Stamp>,
+  ) {
+    this.known = known;
+  }
+
+  /** The store in `file` (nothing remembered when it is missing or unreadable); without a file, nothing is kept. */
+  static open(file?: string): FileHashes {
+    if (!file) return new FileHashes(undefined, new Map());
+    try {
+      const entries = JSON.parse(readFileSync(file, "utf8")) as Record<string, Stamp>;
+      return new FileHashes(file, new Map(Object.entries(entries)));
+    } catch {
+      return new FileHashes(file, new Map());
+    }
+  }
+
+  /** The hash of the file at `path` (known as `key`) with stats `stat`: remembered, or `hash(content)` of its bytes. */
+  hashOf(key: string, path: string, stat: Stats, hash: (content: Buffer) => string): string {
+    const known = this.known.get(key);
+    if (known && known[0] === stat.size && known[1] === stat.mtimeMs && known[2] === stat.ino) {
+      this.used.set(key, known);
+      return known[3];
+    }
+    const value = hash(readFileSync(path));
+    this.hashed++;
+    this.used.set(key, [stat.size, stat.mtimeMs, stat.ino, value]);
+    return value;
+  }
+
+  /** Writes what this build used (and only that) for the next. */
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.${process.pid}`, JSON.stringify(Object.fromEntries(this.used)));
+    renameSync(`${this.file}.${process.pid}`, this.file);
+  }
+}
