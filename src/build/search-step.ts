@@ -5,7 +5,8 @@
  * its memory is never added to the pages'. What it reads and keeps is the index plan
  * (./index-plan.ts). The documents stay out of the published site.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { BuildIndexReport } from "../search/build/stream-index.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runChild } from "./child-runs.ts";
@@ -20,10 +21,12 @@ export interface SearchStepInput {
 
 const INDEX_ENTRY = fileURLToPath(new URL("./index-entry.ts", import.meta.url));
 
-export async function buildSearchIndex({ plan, siteDir, workDir }: SearchStepInput): Promise<void> {
+/** Builds the index as planned; returns the index process's report. */
+export async function buildSearchIndex({ plan, siteDir, workDir }: SearchStepInput): Promise<BuildIndexReport> {
   const job: IndexJob = { siteDir, workDir: join(workDir, "index"), plan };
   mkdirSync(workDir, { recursive: true });
   const file = join(workDir, "index-job.json");
   writeFileSync(file, JSON.stringify(job));
   await runChild(INDEX_ENTRY, [file], {});
+  return JSON.parse(readFileSync(`${file}.report.json`, "utf8")) as BuildIndexReport;
 }

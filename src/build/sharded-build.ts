@@ -183,7 +183,8 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
     previousDir: previous,
     recentLimit: RECENT_SHARDS * shardSize(options.shardArticles),
   });
-  await buildSearchIndex({ plan: indexPlan, siteDir: options.outDir, workDir: options.workDir });
+  // The index's kept base is linked from the previous output, like a reused shard's pages.
+  filesLinked += (await buildSearchIndex({ plan: indexPlan, siteDir: options.outDir, workDir: options.workDir })).linked;
   seconds.index = clock() - started;
   started = clock();
   const hashes = FileHashes.open(cache && join(cache.dir, "file-hashes.json"));

@@ -10,10 +10,11 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 
 /**
  * Moves `staged` to `target`. A folder at `target` is first moved to `aside` (which must
- * not exist) and removed once `staged` is in place; if moving `staged` in fails, it is
- * put back and the error thrown.
+ * not exist) and removed once `staged` is in place (by `removeAside`, which may leave
+ * that to another process); if moving `staged` in fails, it is put back and the error
+ * thrown.
  */
-export function swapFolder(staged: string, target: string, aside: string): void {
+export function swapFolder(staged: string, target: string, aside: string, removeAside: (aside: string) => void = (a) => rmSync(a, { recursive: true, force: true })): void {
   const hadTarget = existsSync(target);
   if (hadTarget) renameSync(target, aside);
   try {
@@ -22,5 +23,5 @@ export function swapFolder(staged: string, target: string, aside: string): void 
     if (hadTarget) renameSync(aside, target);
     throw error;
   }
-  rmSync(aside, { recursive: true, force: true });
+  if (hadTarget) removeAside(aside);
 }

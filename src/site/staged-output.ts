@@ -7,8 +7,10 @@
  * puts back a previous output that a kill in the middle of the swap had moved
  * aside. Beside it, `.NAME.work-PID` holds what the build needs but does not
  * publish (the sharded build's specs and search documents); it is removed
- * whichever way the build ends.
+ * whichever way the build ends. The previous output, once replaced, is removed by a
+ * detached process (`.NAME.removing-PID`), so the build does not wait for it.
  */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { swapFolder } from "../files/swap-folder.ts";
@@ -57,13 +59,34 @@ export function stageOutput(out: string, onSignal: (signal: string) => void): St
     staging,
     work,
     commit() {
-      // Synchronous: a signal's handler runs only after it.
-      swapFolder(staging, out, aside);
+      // Synchronous: a signal's handler runs only after it. The previous output goes in the background.
+      swapFolder(staging, out, aside, (a) => removeInBackground(a, out));
       done = true;
       rmSync(work, { recursive: true, force: true });
     },
     abandon,
   };
+}
+
+function removingPrefix(out: string): string {
+  return `.${basename(out)}.removing-`;
+}
+
+/**
+ * Removes a previous output moved aside, in a detached process: at archive size it is
+ * hundreds of thousands of files (mostly hard links of the new output's), and
+ * unlinking them took longer than the rest of a day's build. The process first renames
+ * the folder to `.NAME.removing-PID` (its own pid), so a later build's
+ * `removeLeftovers` leaves it alone while it runs and removes what a killed one left.
+ */
+function removeInBackground(aside: string, out: string): void {
+  const script = `const fs = require("node:fs"); const [from, prefix] = process.argv.slice(1); const to = prefix + process.pid;
+try { fs.renameSync(from, to); } catch { process.exit(0); } fs.rmSync(to, { recursive: true, force: true });`;
+  try {
+    spawn(process.execPath, ["-e", script, aside, join(dirname(out), removingPrefix(out))], { detached: true, stdio: "ignore" }).unref();
+  } catch {
+    rmSync(aside, { recursive: true, force: true });
+  }
 }
 
 function stagingPrefix(out: string): string {
@@ -92,9 +115,11 @@ export function removeLeftovers(out: string): void {
     if (match[2] && !existsSync(out)) renameSync(join(parent, name), out);
   }
   for (const { name } of leftovers) rmSync(join(parent, name), { recursive: true, force: true });
-  const work = workPrefix(out);
-  for (const name of names) {
-    if (name.startsWith(work) && /^\d+$/u.test(name.slice(work.length)) && !isRunning(Number(name.slice(work.length)))) rmSync(join(parent, name), { recursive: true, force: true });
+  // Work folders of dead builds, and previous outputs whose background removal was killed.
+  for (const prefix of [workPrefix(out), removingPrefix(out)]) {
+    for (const name of names) {
+      if (name.startsWith(prefix) && /^\d+$/u.test(name.slice(prefix.length)) && !isRunning(Number(name.slice(prefix.length)))) rmSync(join(parent, name), { recursive: true, force: true });
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  * build and every process it started end, the previous _site is untouched and no
  * staging folder is left. After a SIGKILL of the whole build, the next build
  * removes what it left, and puts back a previous site a kill during the swap had
- * moved aside.
+ * moved aside. A build that succeeds removes the previous site in a process of its own.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -116,6 +116,19 @@ test("a previous site that a kill during the swap left moved aside is put back",
   writeFileSync(join(parent, `._site.building-${dead}`, "index.html"), "half written");
   rmSync(out, { recursive: true });
   assertFailedBuildKeeps(out, parent);
+});
+
+test("a build that succeeds removes the previous site in the background, and the next build what a killed removal left", async () => {
+  const { out, parent } = previousSite();
+  // What a removal killed half way leaves (its pid is not running).
+  mkdirSync(join(parent, "._site.removing-99999999"));
+  writeFileSync(join(parent, "._site.removing-99999999", "index.html"), "old");
+  const r = runBuild(["--content", SAMPLE_CONTENT, "--out", out]);
+  assert.is(r.status, 0, r.stderr);
+  assert.is.not(readFileSync(join(out, "index.html"), "utf8"), "previous build");
+  const others = () => readdirSync(parent).filter((n) => n !== "_site" && n !== "._site.cache");
+  for (let waited = 0; others().length > 0 && waited < 10_000; waited += 50) await sleep(50);
+  assert.equal(others(), [], "the previous site, the killed removal's folder and the staging folder are gone");
 });
 
 test("a thrown error leaves the previous site and no staging folder", () => {
