@@ -14,7 +14,8 @@
  *                                  with its year, as YYYY-MM-DD does; others are e-other)
  *   offline/e-2024/2024-06-12.json an edition: every file of its pages and articles
  *   offline/i-postings.json        a folder of index parts (search/index/postings/),
- *   offline/i-postings/3.json        in chunks of parts 3000–3999
+ *   offline/i-postings/3.json        in chunks of parts 3000–3999 (a segment's folder,
+ *                                    search/index/recent/docs/, is i-recent-docs)
  *   offline/p-people.json          a folder of listing pages (people/), in 16 buckets
  *   offline/p-people/7.json          by the hash of the subfolder's name
  *
@@ -115,9 +116,10 @@ export function groupOf(path: string, dirs: readonly string[]): [] | [string, st
   if (!dirs.includes(top)) return [yearGroup(top), top];
   if (path.startsWith(`${INDEX_DIR}/`)) {
     if (parts.length === 3) return []; // the meta part and other single parts every query may need
-    const name = parts[3]!;
+    // A segment's folders are groups of their own (search/index/recent/docs/ is i-recent-docs), so remaking it rewrites only its manifests.
+    const name = parts.at(-1)!;
     const n = /^(\d+)\./u.exec(name);
-    return [`i-${parts[2]}`, n ? String(Math.floor(Number(n[1]) / CHUNK_PARTS)) : `h${bucket(name)}`];
+    return [`i-${parts.slice(2, -1).join("-")}`, n ? String(Math.floor(Number(n[1]) / CHUNK_PARTS)) : `h${bucket(name)}`];
   }
   if (parts.length === 2) return []; // assets, and the index page of a listing folder
   return [`p-${top}`, bucket(parts[1]!)];

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { browserGate, launchChromium, serveStatic, type StaticServer } from "../helpers/browser.ts";
 import { buildInto, tempDir, ROOT, SAMPLE_CONTENT } from "../helpers/site.ts";
+import { INDEX_DIR, META_PART, RECENT_DIR, partFile, unwrapPart, type MetaFile } from "../../src/search/format/index-format.ts";
 import { corpusFile } from "../helpers/corpus.ts";
 import { readCorpus, writeCorpusArchive } from "../../src/content/corpus.ts";
 
@@ -73,7 +74,10 @@ if (!news) {
   gate.test("keyword queries over 1,000 corpus articles: the search box lists what the CLI lists; partial matches apart, labelled; the search page by date", async () => {
     const content = join(tempDir("corpus"), "content");
     writeCorpusArchive(readCorpus(news, 1000), content);
-    const site = buildInto(content);
+    // In shards of 300 articles, so the index is a base and a recent segment (src/build/index-plan.ts) the page joins.
+    const site = buildInto(content, ["--shard-articles", "300"]);
+    const meta = unwrapPart(META_PART, readFileSync(join(site, INDEX_DIR, partFile(META_PART)), "utf8")) as MetaFile;
+    assert.equal(meta.segments.map((s) => s.dir), [RECENT_DIR, ""], "a segmented index");
     const queries = keywords.queries.map((x) => x.q);
     const box = await boxTitles(site, queries);
     assert.equal(box, cliTitles(site, queries));

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildInto, listFiles, SAMPLE_CONTENT } from "../helpers/site.ts";
-import { MANIFEST_FILE, hashText, manifestPath, type ManifestNode, type RootManifest } from "../../src/offline/manifest-format.ts";
+import { MANIFEST_FILE, groupOf, hashText, manifestPath, type ManifestNode, type RootManifest } from "../../src/offline/manifest-format.ts";
 import { ManifestTree } from "../../src/offline/manifest-tree.ts";
 
 const site = buildInto(SAMPLE_CONTENT);
@@ -47,6 +47,15 @@ test("the root lists the shell and the pages that span the archive, and groups f
   assert.not.ok(own.some((f) => f.startsWith("2023-06/") || f.startsWith("search/index/docs/") || f.startsWith("columns/新闻特写")), own.join(" "));
   assert.ok(root.groups["e-2023"] && root.groups["i-docs"] && root.groups["i-postings"], Object.keys(root.groups).join(" "));
   assert.is(root.bytes, files.reduce((sum, f) => sum + readFileSync(join(site, f)).length, 0));
+});
+
+test("an index segment's folders are groups of their own, chunked like the base's", () => {
+  const dirs = root.dirs;
+  assert.equal(groupOf("search/index/docs/1234.js", dirs), ["i-docs", "1"]);
+  assert.equal(groupOf("search/index/recent/docs/1234.js", dirs), ["i-recent-docs", "1"]);
+  assert.equal(groupOf("search/index/recent/postings/7.js", dirs), ["i-recent-postings", "0"]);
+  assert.equal(groupOf("search/index/recent/facts.js", dirs)[0], "i-recent");
+  assert.equal(groupOf("search/index/meta.js", dirs), []);
 });
 
 test("a month's range holds the root's files and its editions' files, read from its own manifests only", async () => {
