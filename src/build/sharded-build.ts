@@ -172,8 +172,11 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
     if (cache && key) cache.record(key, options.outDir, files, spec.documents);
     documentFiles.set(spec, spec.documents);
   };
-  // Linking takes no time worth a lane: reused shards go first, then the spine beside the rendered ones.
-  await runPool([...specs.filter((s) => reusable.has(s)).map(shard), spine, ...specs.filter((s) => !reusable.has(s)).map(shard)], options.width ?? 2);
+  // A rendered shard is a process of its own; the spine and linking a reused shard's files run
+  // in this one (linking blocks it: a quarter of a million links at 200,000 articles). So a
+  // rendered shard starts first, the spine beside it, and the links while it renders.
+  const rendered = specs.filter((s) => !reusable.has(s)).map(shard);
+  await runPool([...rendered.slice(0, 1), spine, ...rendered.slice(1), ...specs.filter((s) => reusable.has(s)).map(shard)], options.width ?? 2);
   seconds.pages = clock() - started;
 
   started = clock();
