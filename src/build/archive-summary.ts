@@ -10,6 +10,8 @@ import { scanArchive, assembleArchive } from "../content/load-archive.ts";
 import { loadIdentity, type ArchiveIdentity } from "../content/archive-identity.ts";
 import { ContentErrors, type ContentError } from "../content/errors.ts";
 import type { Archive, Article, ArticleSummary, Edition, Page } from "../content/model.ts";
+import { editionContentHash } from "./build-cache.ts";
+import type { EditionScans } from "./edition-scans.ts";
 
 export type ArchiveSummary = Archive<ArticleSummary>;
 
@@ -45,8 +47,12 @@ export function summarizeEdition(edition: Edition): Edition<ArticleSummary> {
   return { ...edition, pages };
 }
 
-/** Reads and validates the whole archive; throws one ContentErrors for archive.json and every edition. */
-export function scanSummary(contentDir: string): ScannedArchive {
+/**
+ * Reads and validates the whole archive; throws one ContentErrors for archive.json and
+ * every edition. With `scans`, an edition unchanged since the build that recorded it is
+ * taken from there, and every edition read is recorded (./edition-scans.ts).
+ */
+export function scanSummary(contentDir: string, scans?: EditionScans): ScannedArchive {
   const errors: ContentError[] = [];
   const collect = (load: () => void): void => {
     try {
@@ -59,7 +65,17 @@ export function scanSummary(contentDir: string): ScannedArchive {
   let identity: ArchiveIdentity | undefined;
   collect(() => void (identity = loadIdentity(contentDir)));
   const editions: Edition<ArticleSummary>[] = [];
-  collect(() => scanArchive(contentDir, (edition) => editions.push(summarizeEdition(edition))));
+  const known = (folder: string, name: string) => {
+    const summary = scans?.unchanged(folder, name);
+    if (summary) editions.push(summary);
+    return summary !== undefined;
+  };
+  const visit = (edition: Edition) => {
+    const summary = summarizeEdition(edition);
+    editions.push(summary);
+    scans?.record(edition.id, summary, editionContentHash(contentDir, edition.id));
+  };
+  collect(() => scanArchive(contentDir, visit, known));
   if (errors.length) throw new ContentErrors(errors);
   return { identity, summary: assembleArchive(editions) };
 }

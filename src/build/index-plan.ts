@@ -10,14 +10,16 @@
  * (`index.json`) with the shard's key, so an unchanged shard is not read again. The base
  * is kept when the previous output's index still has the base the cache names and the
  * current shards end with the base's, in order, leaving at most `recentLimit` articles
- * before them. Otherwise (the first build, an edit or deletion among the base's
- * articles, a new code version, or too many recent articles) the index is built whole:
+ * before them, and the code that writes the index is the same. Otherwise (the first
+ * build, an edit or deletion among the base's articles, a change to src/search/ or the
+ * lockfile, or too many recent articles) the index is built whole:
  * the base from every shard but the newest, the recent segment from the newest. The
  * answers are the same either way (test/search/segments.test.ts).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { PROJECT_ROOT } from "../site/build-site.ts";
 import { INDEX_DIR, META_PART, partFile, unwrapPart, type MetaFile } from "../search/format/index-format.ts";
 
 /** A shard as the plan sees it: its key and its search documents, newest shard first. */
@@ -28,6 +30,8 @@ export interface PlannedShard {
 }
 
 interface IndexRecord {
+  /** The index code's version (`indexCodeVersion`) the base was built with. */
+  code: string;
   /** The base segment's build, as the previous output's meta names it. */
   build: string;
   /** The base's shards, in archive order: key and documents hash. */
@@ -36,7 +40,7 @@ interface IndexRecord {
 
 export type IndexPlan =
   /** Built whole: a base of `baseFiles` and, when there are several shards, a recent segment of `recentFiles`. */
-  | { mode: "whole"; recentFiles: string[]; baseFiles: string[]; base: Array<[string, string]> }
+  | { mode: "whole"; recentFiles: string[]; baseFiles: string[]; base: Array<[string, string]>; code: string }
   /** The previous index's base kept; a recent segment of `recentFiles`. */
   | { mode: "recent"; recentFiles: string[]; previousIndexDir: string; record: IndexRecord };
 
@@ -53,7 +57,7 @@ function readRecord(cacheDir: string): IndexRecord | undefined {
   try {
     const r = JSON.parse(readFileSync(join(cacheDir, RECORD), "utf8")) as Partial<IndexRecord>;
     const pairs = Array.isArray(r.base) && r.base.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "string"));
-    return typeof r.build === "string" && pairs ? (r as IndexRecord) : undefined;
+    return typeof r.build === "string" && typeof r.code === "string" && pairs ? (r as IndexRecord) : undefined;
   } catch {
     return undefined;
   }
@@ -72,6 +76,19 @@ function baseBuild(indexDir: string): string | undefined {
 
 const fileHash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
+/**
+ * The version of the code that writes the index: every file of src/search/ and the
+ * lockfile. A base built by other code is not kept, even of the same documents (the
+ * format's version names the format, not every change to how it is written).
+ */
+export function indexCodeVersion(root: string = PROJECT_ROOT): string {
+  const hash = createHash("sha256");
+  const search = join(root, "src", "search");
+  const files = readdirSync(search, { recursive: true, encoding: "utf8" }).map((p) => join(search, p)).filter((p) => statSync(p).isFile()).sort();
+  for (const file of [...files, join(root, "package-lock.json")]) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
 export function planIndex(input: { shards: readonly PlannedShard[]; cacheDir?: string | undefined; previousDir?: string | undefined; recentLimit: number }): IndexPlan {
   const { shards } = input;
   const record = input.cacheDir ? readRecord(input.cacheDir) : undefined;
@@ -85,7 +102,8 @@ export function planIndex(input: { shards: readonly PlannedShard[]; cacheDir?: s
     hashes.set(i, hash);
     return hash;
   };
-  if (record && input.previousDir && record.base.length > 0) {
+  const code = indexCodeVersion();
+  if (record && record.code === code && input.previousDir && record.base.length > 0) {
     const previousIndexDir = join(input.previousDir, INDEX_DIR);
     const p = shards.length - record.base.length;
     const tailMatches = p >= 1 && record.base.every(([, hash], i) => hashOf(p + i) === hash);
@@ -100,6 +118,7 @@ export function planIndex(input: { shards: readonly PlannedShard[]; cacheDir?: s
     recentFiles: shards.slice(0, split).map((s) => s.documents),
     baseFiles: shards.slice(split).map((s) => s.documents),
     base: input.cacheDir ? shards.slice(split).map((s, i) => [s.key, hashOf(split + i)]) : [],
+    code,
   };
 }
 
@@ -107,7 +126,7 @@ export function planIndex(input: { shards: readonly PlannedShard[]; cacheDir?: s
 export function recordIndex(cacheDir: string, plan: IndexPlan, siteDir: string): void {
   const record: IndexRecord | undefined = plan.mode === "recent" ? plan.record : (() => {
     const build = baseBuild(join(siteDir, INDEX_DIR));
-    return build === undefined ? undefined : { build, base: plan.base };
+    return build === undefined ? undefined : { code: plan.code, build, base: plan.base };
   })();
   if (!record) return;
   mkdirSync(cacheDir, { recursive: true });

@@ -32,6 +32,7 @@ import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry 
 import { countFiles, moveFiles } from "./shard-files.ts";
 import { linkFiles } from "../files/link-files.ts";
 import { FileHashes } from "../files/file-hashes.ts";
+import { EditionScans } from "./edition-scans.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
 import { buildSearchIndex } from "./search-step.ts";
@@ -66,6 +67,9 @@ export interface ShardedBuildReport {
   filesWritten: number;
   /** Seconds per phase; the spine runs beside the shards, so `spine` overlaps `pages`. */
   seconds: { scan: number; pages: number; spine: number; index: number; manifest: number };
+  /** Editions taken from the previous build's scan, unchanged, out of all (./edition-scans.ts). */
+  editionsUnchanged: number;
+  editions: number;
   /** How the index was made (./index-plan.ts): whole, or the previous base kept with a new recent segment. */
   index: "whole" | "recent";
 }
@@ -114,7 +118,8 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   const clock = () => performance.now() / 1000;
   let started = clock();
   configureEnvironment(options);
-  const { identity, summary } = scanSummary(options.contentDir);
+  const scans = EditionScans.open(options.cacheDir && join(options.cacheDir, "editions.json"));
+  const { identity, summary } = scanSummary(options.contentDir, scans);
   rmSync(options.workDir, { recursive: true, force: true });
   const cache = options.cacheDir ? new BuildCache(options.cacheDir) : undefined;
   const previous = options.previousDir && existsSync(options.previousDir) ? options.previousDir : undefined;
@@ -130,7 +135,7 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   /** Shards the previous output still holds, with their checked cache entries. */
   const reusable = new Map<ShardSpec, ShardEntry>();
   if (cache) {
-    const hashes = new Map(summary.editions.map((e) => [e.id, editionContentHash(options.contentDir, e.id)]));
+    const hashes = new Map(summary.editions.map((e) => [e.id, scans.contentHash(e.id, () => editionContentHash(options.contentDir, e.id))]));
     for (const spec of specs) {
       const key = shardKey(spec, { code, siteUrl: options.siteUrl, contentDir: options.contentDir, editions: hashes });
       keys.set(spec, key);
@@ -196,9 +201,10 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   seconds.manifest = clock() - started;
   if (cache) {
     recordIndex(cache.dir, indexPlan, options.outDir);
+    scans.save();
     cache.prune(new Set(keys.values()));
     writeCuts(cache, summary.editions.map((e) => e.id), plan.closers);
   }
   const filesWritten = countFiles(options.outDir) - filesLinked;
-  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds, index: indexPlan.mode };
+  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds, index: indexPlan.mode, editionsUnchanged: scans.reused, editions: summary.editions.length };
 }

@@ -50,7 +50,7 @@ export function loadArchive(contentDir: string): Archive {
  * needs of it), then throws one ContentErrors listing every problem of the
  * whole archive, if there was any. Editions come in folder order.
  */
-export function scanArchive(contentDir: string, visit: (edition: Edition) => void): void {
+export function scanArchive(contentDir: string, visit: (edition: Edition) => void, known?: (folder: string, name: string) => boolean): void {
   const { errors, ctx } = collector(contentDir);
   const { report } = ctx;
   if (!isDir(contentDir)) throw new ContentErrors([{ file: contentDir, field: "-", message: "content folder does not exist" }]);
@@ -62,6 +62,8 @@ export function scanArchive(contentDir: string, visit: (edition: Edition) => voi
     }
     else {
       folders++;
+      // An edition the caller knows unchanged since it last read it (`known`) is not read again.
+      if (known?.(entry.path, entry.name)) continue;
       const edition = loadEdition(entry.path, entry.name, ctx);
       if (edition) visit(edition);
     }

@@ -24,6 +24,8 @@ import { assertSameSite as sameSite } from "../helpers/same-answers.ts";
 const PER_SHARD = "60";
 
 interface Step {
+  /** Editions the scan read (the others unchanged since the previous build: src/build/edition-scans.ts). */
+  editionsRead: number;
   /** How the index was made: "whole", or "recent" (the base segment kept). */
   index: string;
   shards: number;
@@ -40,7 +42,9 @@ function build(content: string, out: string): Step {
   if (!said) throw new Error(`the build did not say what it reused:\n${r.stdout}`);
   const index = /index [\d.]+ s \((whole|base kept)/u.exec(r.stdout)?.[1];
   if (!index) throw new Error(`the build did not say how it made the index:\n${r.stdout}`);
-  return { index: index === "whole" ? "whole" : "recent", reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]) };
+  const scan = /scan [\d.]+ s \((\d+) of (\d+) editions unchanged\)/u.exec(r.stdout);
+  if (!scan) throw new Error(`the build did not say which editions it read:\n${r.stdout}`);
+  return { editionsRead: Number(scan[2]) - Number(scan[1]), index: index === "whole" ? "whole" : "recent", reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]) };
 }
 
 /** A whole build of `content` into a fresh folder, with no previous output or cache. */
@@ -81,6 +85,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   // The reused shards' pages are linked from the previous output; the spine is written whole, the index's base segment kept.
   assert.ok(add.linked > 0, `${add.linked} files linked, ${add.written} written`);
   assert.is(add.index, "recent", "a new edition keeps the index's base segment");
+  assert.is(add.editionsRead, 1, "the scan reads the new edition only");
   await assertSameSite(wholeBuild(content), site, "an edition added");
 
   // An edited article in the oldest corpus edition: its shard only.
@@ -91,6 +96,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   const edit = build(content, site);
   assert.is(edit.shards - edit.reused, 1, "editing an article renders its shard only");
   assert.is(edit.index, "whole", "an edit among the base's articles builds the index whole");
+  assert.is(edit.editionsRead, 1, "the scan reads the edited edition only");
   await assertSameSite(wholeBuild(content), site, "an article edited");
 
   // A deleted article in an edition in the middle: its shard only (no boundary moves).
