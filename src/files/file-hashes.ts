@@ -6,10 +6,17 @@
  * one remembered is read and hashed again; a missing or unreadable store is an empty
  * one. The build cache trusts the same stamps (src/build/build-cache.ts).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 type Stamp = [size: number, mtimeMs: number, ino: number, hash: string];
+
+/** What a file's stamp is made of (a Stats object has them). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
 
 export class FileHashes {
   private readonly known: Map<string, Stamp>;
@@ -36,7 +43,7 @@ export class FileHashes {
   }
 
   /** The hash of the file at `path` (known as `key`) with stats `stat`: remembered, or `hash(content)` of its bytes. */
-  hashOf(key: string, path: string, stat: Stats, hash: (content: Buffer) => string): string {
+  hashOf(key: string, path: string, stat: FileStamp, hash: (content: Buffer) => string): string {
     const known = this.known.get(key);
     if (known && known[0] === stat.size && known[1] === stat.mtimeMs && known[2] === stat.ino) {
       this.used.set(key, known);
