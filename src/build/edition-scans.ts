@@ -9,8 +9,10 @@
  * the ones the build cache already trusts for its own files.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { LineReader } from "../files/line-reader.ts";
+import { writeLines } from "../files/write-lines.ts";
 import type { ArticleSummary, Edition } from "../content/model.ts";
 
 interface Scan {
@@ -47,11 +49,21 @@ export class EditionScans {
   /** The scans in `file` (none when it is missing or unreadable); without a file, nothing is kept. */
   static open(file?: string): EditionScans {
     if (!file) return new EditionScans(undefined, new Map());
+    // JSON Lines, an edition a line: the file is hundreds of megabytes at archive size, never read whole.
+    const known = new Map<string, Scan>();
+    let reader: LineReader | undefined;
     try {
-      return new EditionScans(file, new Map(Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, Scan>)));
+      reader = new LineReader(file);
+      for (let line = reader.next(); line !== undefined; line = reader.next()) {
+        const [name, scan] = JSON.parse(line) as [string, Scan];
+        known.set(name, scan);
+      }
     } catch {
-      return new EditionScans(file, new Map());
+      known.clear();
+    } finally {
+      reader?.close();
     }
+    return new EditionScans(file, known);
   }
 
   /** The summary of the edition in `folder` if its files are as recorded (then it need not be read). */
@@ -81,11 +93,15 @@ export class EditionScans {
     if (stamps !== undefined) this.next.set(name, { stamps, hash, summary });
   }
 
-  /** Writes this build's scans (and only those) for the next build. */
+  /** Writes this build's scans (and only those) for the next build, and forgets the previous build's. */
   save(): void {
+    this.known.clear();
     if (!this.file) return;
     mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.${process.pid}`, JSON.stringify(Object.fromEntries(this.next)));
+    const lines = function* (scans: Map<string, Scan>) {
+      for (const entry of scans) yield `${JSON.stringify(entry)}\n`;
+    };
+    writeLines(`${this.file}.${process.pid}`, lines(this.next));
     renameSync(`${this.file}.${process.pid}`, this.file);
   }
 }

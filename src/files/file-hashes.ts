@@ -6,8 +6,10 @@
  * one remembered is read and hashed again; a missing or unreadable store is an empty
  * one. The build cache trusts the same stamps (src/build/build-cache.ts).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
+import { LineReader } from "./line-reader.ts";
+import { writeLines } from "./write-lines.ts";
 
 type Stamp = [size: number, mtimeMs: number, ino: number, hash: string];
 
@@ -34,12 +36,21 @@ export class FileHashes {
   /** The store in `file` (nothing remembered when it is missing or unreadable); without a file, nothing is kept. */
   static open(file?: string): FileHashes {
     if (!file) return new FileHashes(undefined, new Map());
+    // JSON Lines, a file a line: never the whole store as one string.
+    const known = new Map<string, Stamp>();
+    let reader: LineReader | undefined;
     try {
-      const entries = JSON.parse(readFileSync(file, "utf8")) as Record<string, Stamp>;
-      return new FileHashes(file, new Map(Object.entries(entries)));
+      reader = new LineReader(file);
+      for (let line = reader.next(); line !== undefined; line = reader.next()) {
+        const [key, ...stamp] = JSON.parse(line) as [string, ...Stamp];
+        known.set(key, stamp);
+      }
     } catch {
-      return new FileHashes(file, new Map());
+      known.clear();
+    } finally {
+      reader?.close();
     }
+    return new FileHashes(file, known);
   }
 
   /** The hash of the file at `path` (known as `key`) with stats `stat`: remembered, or `hash(content)` of its bytes. */
@@ -59,7 +70,10 @@ export class FileHashes {
   save(): void {
     if (!this.file) return;
     mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.${process.pid}`, JSON.stringify(Object.fromEntries(this.used)));
+    const lines = function* (used: Map<string, Stamp>) {
+      for (const [key, stamp] of used) yield `${JSON.stringify([key, ...stamp])}\n`;
+    };
+    writeLines(`${this.file}.${process.pid}`, lines(this.used));
     renameSync(`${this.file}.${process.pid}`, this.file);
   }
 }

@@ -39,7 +39,8 @@ test("remembered hashes are used while the file is unchanged, and only then", ()
   assert.is(second.hashOf("b.txt", b, statSync(b), counting), sha(Buffer.from("第三版")), "a rewritten file is hashed again");
   assert.is(read, 1);
   second.save();
-  assert.equal(Object.keys(JSON.parse(readFileSync(store, "utf8"))).sort(), ["a.txt", "b.txt"]);
+  // JSON Lines, a file a line, of what this build used.
+  assert.equal(readFileSync(store, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as [string])[0]).sort(), ["a.txt", "b.txt"]);
 
   // A damaged store is an empty one.
   writeFileSync(store, "{ not json");

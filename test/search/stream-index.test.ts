@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { buildIndexFromRuns, type StreamOptions } from "../../src/search/build/stream-index.ts";
 import { writeIndex } from "../../src/search/build/index-writer.ts";
 import { writeDocumentLines } from "../../src/search/build/documents-writer.ts";
-import { LineReader } from "../../src/search/build/line-reader.ts";
+import { LineReader } from "../../src/files/line-reader.ts";
 import { FIELDS } from "../../src/search/analysis/fields.ts";
 import { INDEX_DIR, META_PART, unwrapPart, type MetaFile, type PostingsPayload } from "../../src/search/format/index-format.ts";
 import { frontDecode } from "../../src/search/format/front-coding.ts";

@@ -20,7 +20,7 @@ import { FIELDS } from "../analysis/fields.ts";
 import { shiftPostings } from "../format/postings.ts";
 import type { collectDirect } from "./collect-direct.ts";
 import { compareCodeUnits } from "./collected.ts";
-import { LineReader } from "./line-reader.ts";
+import { LineReader } from "../../files/line-reader.ts";
 import { writeLines } from "../../files/write-lines.ts";
 
 /** Bytes each run's reader takes at a time: the merge holds one buffer per run. */

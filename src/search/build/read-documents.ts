@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DocumentsError, parseDocument, parseDocuments, type SearchDocument, type SearchDocuments } from "../format/documents.ts";
-import { LineReader } from "./line-reader.ts";
+import { LineReader } from "../../files/line-reader.ts";
 
 /** Path of the documents file inside a site (the earlier form: builds no longer write it there). */
 export function documentsPath(siteDir: string): string {
