@@ -3,8 +3,8 @@
  * kept in the build cache for the next build: the edition's summary and its content
  * hash (./build-cache.ts, `editionContentHash`), under the stamps (path, size,
  * modification time, inode) of its files. An edition whose files all have the stamps
- * recorded is neither read nor validated again: at 200,000 articles reading and checking
- * every file was the longest step of a day's build. Any other edition (a file added,
+ * recorded, by the same code, is neither read nor validated again: at 200,000 articles
+ * reading and checking every file was the longest step of a day's build. Any other edition (a file added,
  * removed or touched, a fresh checkout) is read as on a first build. The stamps are
  * the ones the build cache already trusts for its own files.
  */
@@ -42,28 +42,35 @@ export class EditionScans {
   private constructor(
     private readonly file: string | undefined,
     known: Map<string, Scan>,
+    private readonly code: string,
   ) {
     this.known = known;
   }
 
-  /** The scans in `file` (none when it is missing or unreadable); without a file, nothing is kept. */
-  static open(file?: string): EditionScans {
-    if (!file) return new EditionScans(undefined, new Map());
+  /**
+   * The scans in `file` (none when it is missing, unreadable or of other code: `code`,
+   * ./build-cache.ts `codeVersion`, since what a summary holds is the code's to say);
+   * without a file, nothing is kept.
+   */
+  static open(file: string | undefined, code: string): EditionScans {
+    if (!file) return new EditionScans(undefined, new Map(), code);
     // JSON Lines, an edition a line: the file is hundreds of megabytes at archive size, never read whole.
     const known = new Map<string, Scan>();
     let reader: LineReader | undefined;
     try {
       reader = new LineReader(file);
-      for (let line = reader.next(); line !== undefined; line = reader.next()) {
-        const [name, scan] = JSON.parse(line) as [string, Scan];
-        known.set(name, scan);
+      if (reader.next() === JSON.stringify({ code })) {
+        for (let line = reader.next(); line !== undefined; line = reader.next()) {
+          const [name, scan] = JSON.parse(line) as [string, Scan];
+          known.set(name, scan);
+        }
       }
     } catch {
       known.clear();
     } finally {
       reader?.close();
     }
-    return new EditionScans(file, known);
+    return new EditionScans(file, known, code);
   }
 
   /** The summary of the edition in `folder` if its files are as recorded (then it need not be read). */
@@ -98,7 +105,9 @@ export class EditionScans {
     this.known.clear();
     if (!this.file) return;
     mkdirSync(dirname(this.file), { recursive: true });
+    const code = this.code;
     const lines = function* (scans: Map<string, Scan>) {
+      yield `${JSON.stringify({ code })}\n`;
       for (const entry of scans) yield `${JSON.stringify(entry)}\n`;
     };
     writeLines(`${this.file}.${process.pid}`, lines(this.next));

@@ -118,7 +118,8 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   const clock = () => performance.now() / 1000;
   let started = clock();
   configureEnvironment(options);
-  const scans = EditionScans.open(options.cacheDir && join(options.cacheDir, "editions.json"));
+  const code = options.cacheDir ? codeVersion() : "";
+  const scans = EditionScans.open(options.cacheDir && join(options.cacheDir, "editions.json"), code);
   const { identity, summary } = scanSummary(options.contentDir, scans);
   rmSync(options.workDir, { recursive: true, force: true });
   const cache = options.cacheDir ? new BuildCache(options.cacheDir) : undefined;
@@ -130,7 +131,6 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   for (const spec of specs) writeFileSync(specFile(spec), JSON.stringify(spec));
 
   // Each shard's key, and whether the previous output still holds it as the cache recorded it.
-  const code = cache ? codeVersion() : "";
   const keys = new Map<ShardSpec, string>();
   /** Shards the previous output still holds, with their checked cache entries. */
   const reusable = new Map<ShardSpec, ShardEntry>();
