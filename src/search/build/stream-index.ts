@@ -15,6 +15,10 @@
  * The build every part carries is hashed from the documents in a first pass over the
  * files (index-writer.ts, BuildVersion), before any part is written.
  *
+ * An index is one segment, or two (format/index-format.ts, "Segments"): `recentFiles`
+ * gives a whole build's recent segment, and `addRecentSegment` makes the recent segment
+ * anew beside a previous index's base, whose files it links rather than writes.
+ *
  * Like build-index.ts, the parts are written to a folder beside `<site>/search/index/`
  * and swapped in only when complete: a failed build leaves the previous index in place.
  */
@@ -26,7 +30,7 @@ import { ANALYZER_VERSION } from "../analysis/analyzer.ts";
 import { FIELDS } from "../analysis/fields.ts";
 import { encodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
-import { INDEX_DIR, META_PART, RECENT_DIR, docsPartName, partFile, postingsPartName, unwrapPart, wrapPart, type MetaFile, type SegmentFile } from "../format/index-format.ts";
+import { INDEX_DIR, META_PART, RECENT_DIR, docsPartName, partFile, postingsPartName, unwrapPart, wrapPart, type SegmentFile } from "../format/index-format.ts";
 import { POSTINGS_PER_TABLE, decodeMeta, separator, validateMeta } from "../format/meta.ts";
 import { encodePostingsPart } from "../format/postings.ts";
 import { collectDirect } from "./collect-direct.ts";
@@ -229,8 +233,8 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
  * meta part lists both. Throws when the previous index has no usable base segment.
  */
 export async function addRecentSegment(input: AddRecentInput): Promise<BuildIndexReport> {
-  const previous = decodeMeta(validateMeta(unwrapPart(META_PART, readFileSync(join(input.previousIndexDir, partFile(META_PART)), "utf8")), ANALYZER_VERSION));
-  const file = unwrapPart(META_PART, readFileSync(join(input.previousIndexDir, partFile(META_PART)), "utf8")) as MetaFile;
+  const file = validateMeta(unwrapPart(META_PART, readFileSync(join(input.previousIndexDir, partFile(META_PART)), "utf8")), ANALYZER_VERSION);
+  const previous = decodeMeta(file);
   const base = file.segments[file.segments.length - 1]!;
   if (base.dir !== "") throw new Error(`${input.previousIndexDir}: the last segment is not the base`);
   const baseOffset = previous.docCount - base.docCount;
