@@ -69,7 +69,7 @@ export class IndexLoader {
 
   /** True when the term occurs in the archive (its part must be loaded). */
   has(term: string): boolean {
-    return this.postingsParts.encoded(term) !== undefined;
+    return this.postingsParts.has(term);
   }
 
   /** All terms starting with `prefix`, in sorted order (their parts must be loaded). */

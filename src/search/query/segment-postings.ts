@@ -26,6 +26,11 @@ export class SegmentPostings {
     await Promise.all(this.segments.map((s) => s.parts.load(exact, prefixes)));
   }
 
+  /** Whether a term occurs in any segment (its parts loaded): without joining its postings. */
+  has(term: string): boolean {
+    return this.segments.some((s) => s.parts.encoded(term) !== undefined);
+  }
+
   /** The encoded postings of a term over all segments, or undefined when it occurs in none (or its parts are not loaded). */
   encoded(term: string): string | undefined {
     if (this.segments.length === 1) return this.segments[0]!.parts.encoded(term);
