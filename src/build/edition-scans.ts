@@ -100,7 +100,7 @@ export class EditionScans {
     if (stamps !== undefined) this.next.set(name, { stamps, hash, summary });
   }
 
-  /** Writes this build's scans (and only those) for the next build, and forgets the previous build's. */
+  /** Writes this build's scans (and only those) for the next build (once it succeeded: a failed build leaves no cache behind). */
   save(): void {
     this.known.clear();
     if (!this.file) return;

@@ -143,8 +143,6 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
       if (entry) reusable.set(spec, entry);
     }
   }
-  // True of the content whatever happens to this build, so kept at once (and the previous scans let go).
-  scans.save();
   const seconds = { scan: clock() - started, pages: 0, spine: 0, index: 0, manifest: 0 };
   started = clock();
 
@@ -203,6 +201,7 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   seconds.manifest = clock() - started;
   if (cache) {
     recordIndex(cache.dir, indexPlan, options.outDir);
+    scans.save();
     cache.prune(new Set(keys.values()));
     writeCuts(cache, summary.editions.map((e) => e.id), plan.closers);
   }
