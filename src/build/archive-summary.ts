@@ -73,7 +73,7 @@ export function scanSummary(contentDir: string, scans?: EditionScans): ScannedAr
   const visit = (edition: Edition) => {
     const summary = summarizeEdition(edition);
     editions.push(summary);
-    scans?.record(edition.id, summary, editionContentHash(contentDir, edition.id));
+    scans?.record(edition.id, summary, () => editionContentHash(contentDir, edition.id));
   };
   collect(() => scanArchive(contentDir, visit, known));
   if (errors.length) throw new ContentErrors(errors);

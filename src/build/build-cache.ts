@@ -18,6 +18,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
+import { replaceFile } from "../files/replace-file.ts";
 import { PROJECT_ROOT } from "../site/build-site.ts";
 import type { ShardSpec } from "./shard-plan.ts";
 
@@ -53,10 +54,10 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The hash of the code that renders: every file of CODE_INPUTS, by path and content. */
-export function codeVersion(root: string = PROJECT_ROOT): string {
+/** The hash of the code that renders: every file of `inputs` (files or folders; default CODE_INPUTS), by path and content. */
+export function codeVersion(root: string = PROJECT_ROOT, inputs: readonly string[] = CODE_INPUTS): string {
   const hash = createHash("sha256");
-  for (const input of CODE_INPUTS) {
+  for (const input of inputs) {
     for (const file of filesUnder(join(root, input))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
@@ -147,8 +148,7 @@ export class BuildCache {
     const entry: ShardEntry = { version: ENTRY_VERSION, key, files: stamps, documentBytes: statSync(target).size };
     const file = this.entryFile(key);
     // Written whole, then renamed: a build killed here leaves no half entry.
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(entry));
-    renameSync(`${file}.${process.pid}`, file);
+    replaceFile(file, JSON.stringify(entry));
   }
 
   /** Removes every entry but those of `keep` (the shards of the output just built). */

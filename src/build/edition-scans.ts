@@ -9,10 +9,9 @@
  * the ones the build cache already trusts for its own files.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { LineReader } from "../files/line-reader.ts";
-import { writeLines } from "../files/write-lines.ts";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { jsonLines, readJsonLines, replaceFile } from "../files/replace-file.ts";
 import type { ArticleSummary, Edition } from "../content/model.ts";
 
 interface Scan {
@@ -54,21 +53,19 @@ export class EditionScans {
    */
   static open(file: string | undefined, code: string): EditionScans {
     if (!file) return new EditionScans(undefined, new Map(), code);
-    // JSON Lines, an edition a line: the file is hundreds of megabytes at archive size, never read whole.
+    // JSON Lines, an edition a line, after one naming the code: hundreds of megabytes at archive size, never read whole.
     const known = new Map<string, Scan>();
-    let reader: LineReader | undefined;
     try {
-      reader = new LineReader(file);
-      if (reader.next() === JSON.stringify({ code })) {
-        for (let line = reader.next(); line !== undefined; line = reader.next()) {
-          const [name, scan] = JSON.parse(line) as [string, Scan];
+      const lines = readJsonLines(file);
+      if (JSON.stringify(lines.next().value) === JSON.stringify({ code })) {
+        for (const value of lines) {
+          const [name, scan] = value as [string, Scan];
           known.set(name, scan);
         }
       }
+      lines.return(undefined);
     } catch {
       known.clear();
-    } finally {
-      reader?.close();
     }
     return new EditionScans(file, known, code);
   }
@@ -94,23 +91,15 @@ export class EditionScans {
     return hash();
   }
 
-  /** Records an edition read in this build (its summary and content hash), under the stamps `unchanged` found. */
-  record(name: string, summary: Edition<ArticleSummary>, hash: string): void {
+  /** Records an edition read in this build (its summary and content hash, made by `hash` only if kept), under the stamps `unchanged` found. */
+  record(name: string, summary: Edition<ArticleSummary>, hash: () => string): void {
     const stamps = this.pending.get(name);
-    if (stamps !== undefined) this.next.set(name, { stamps, hash, summary });
+    if (stamps !== undefined) this.next.set(name, { stamps, hash: hash(), summary });
   }
 
   /** Writes this build's scans (and only those) for the next build (once it succeeded: a failed build leaves no cache behind). */
   save(): void {
     this.known.clear();
-    if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const code = this.code;
-    const lines = function* (scans: Map<string, Scan>) {
-      yield `${JSON.stringify({ code })}\n`;
-      for (const entry of scans) yield `${JSON.stringify(entry)}\n`;
-    };
-    writeLines(`${this.file}.${process.pid}`, lines(this.next));
-    renameSync(`${this.file}.${process.pid}`, this.file);
+    if (this.file) replaceFile(this.file, jsonLines([{ code: this.code }, ...this.next]));
   }
 }

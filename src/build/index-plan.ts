@@ -17,9 +17,11 @@
  * answers are the same either way (test/search/segments.test.ts).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { replaceFile } from "../files/replace-file.ts";
+import { join } from "node:path";
 import { PROJECT_ROOT } from "../site/build-site.ts";
+import { codeVersion } from "./build-cache.ts";
 import { INDEX_DIR, META_PART, partFile, unwrapPart, type MetaFile } from "../search/format/index-format.ts";
 
 /** A shard as the plan sees it: its key and its search documents, newest shard first. */
@@ -81,13 +83,7 @@ const fileHash = (path: string) => createHash("sha256").update(readFileSync(path
  * lockfile. A base built by other code is not kept, even of the same documents (the
  * format's version names the format, not every change to how it is written).
  */
-export function indexCodeVersion(root: string = PROJECT_ROOT): string {
-  const hash = createHash("sha256");
-  const search = join(root, "src", "search");
-  const files = readdirSync(search, { recursive: true, encoding: "utf8" }).map((p) => join(search, p)).filter((p) => statSync(p).isFile()).sort();
-  for (const file of [...files, join(root, "package-lock.json")]) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update("\0");
-  return hash.digest("hex");
-}
+export const indexCodeVersion = (root: string = PROJECT_ROOT) => codeVersion(root, ["src/search", "package-lock.json"]);
 
 export function planIndex(input: { shards: readonly PlannedShard[]; cacheDir?: string | undefined; previousDir?: string | undefined; recentLimit: number }): IndexPlan {
   const { shards } = input;
@@ -128,9 +124,5 @@ export function recordIndex(cacheDir: string, plan: IndexPlan, siteDir: string):
     const build = baseBuild(join(siteDir, INDEX_DIR));
     return build === undefined ? undefined : { code: plan.code, build, base: plan.base };
   })();
-  if (!record) return;
-  mkdirSync(cacheDir, { recursive: true });
-  const file = join(cacheDir, RECORD);
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify(record));
-  renameSync(`${file}.${process.pid}`, file);
+  if (record) replaceFile(join(cacheDir, RECORD), JSON.stringify(record));
 }

@@ -17,7 +17,7 @@
  * recent segment anew (./index-plan.ts). The spine and the offline manifest are made
  * anew on every build.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadEditions } from "../content/load-archive.ts";
@@ -32,6 +32,7 @@ import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry 
 import { countFiles, moveFiles } from "./shard-files.ts";
 import { linkFiles } from "../files/link-files.ts";
 import { FileHashes } from "../files/file-hashes.ts";
+import { replaceFile } from "../files/replace-file.ts";
 import { EditionScans } from "./edition-scans.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
@@ -88,10 +89,7 @@ function readCuts(cache: BuildCache | undefined): PreviousCuts | undefined {
 }
 
 function writeCuts(cache: BuildCache, planned: string[], closers: string[]): void {
-  mkdirSync(cache.dir, { recursive: true });
-  const file = join(cache.dir, "plan.json");
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify({ planned, closers }));
-  renameSync(`${file}.${process.pid}`, file);
+  replaceFile(join(cache.dir, "plan.json"), JSON.stringify({ planned, closers }));
 }
 
 const SHARD_ENTRY = fileURLToPath(new URL("./shard-entry.ts", import.meta.url));

@@ -6,10 +6,8 @@
  * one remembered is read and hashed again; a missing or unreadable store is an empty
  * one. The build cache trusts the same stamps (src/build/build-cache.ts).
  */
-import { mkdirSync, readFileSync, renameSync } from "node:fs";
-import { dirname } from "node:path";
-import { LineReader } from "./line-reader.ts";
-import { writeLines } from "./write-lines.ts";
+import { readFileSync } from "node:fs";
+import { jsonLines, readJsonLines, replaceFile } from "./replace-file.ts";
 
 type Stamp = [size: number, mtimeMs: number, ino: number, hash: string];
 
@@ -38,17 +36,13 @@ export class FileHashes {
     if (!file) return new FileHashes(undefined, new Map());
     // JSON Lines, a file a line: never the whole store as one string.
     const known = new Map<string, Stamp>();
-    let reader: LineReader | undefined;
     try {
-      reader = new LineReader(file);
-      for (let line = reader.next(); line !== undefined; line = reader.next()) {
-        const [key, ...stamp] = JSON.parse(line) as [string, ...Stamp];
+      for (const value of readJsonLines(file)) {
+        const [key, ...stamp] = value as [string, ...Stamp];
         known.set(key, stamp);
       }
     } catch {
       known.clear();
-    } finally {
-      reader?.close();
     }
     return new FileHashes(file, known);
   }
@@ -68,12 +62,9 @@ export class FileHashes {
 
   /** Writes what this build used (and only that) for the next. */
   save(): void {
-    if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    const lines = function* (used: Map<string, Stamp>) {
-      for (const [key, stamp] of used) yield `${JSON.stringify([key, ...stamp])}\n`;
+    const entries = function* (used: Map<string, Stamp>) {
+      for (const [key, stamp] of used) yield [key, ...stamp];
     };
-    writeLines(`${this.file}.${process.pid}`, lines(this.used));
-    renameSync(`${this.file}.${process.pid}`, this.file);
+    if (this.file) replaceFile(this.file, jsonLines(entries(this.used)));
   }
 }

@@ -47,6 +47,6 @@ export class SegmentPostings {
     if (this.segments.length === 1) return this.segments[0]!.parts.expand(prefix);
     const all = new Set<string>();
     for (const s of this.segments) for (const t of s.parts.expand(prefix)) all.add(t);
-    return [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...all].sort(); // by UTF-16 code units, the postings' order
   }
 }
