@@ -143,12 +143,19 @@ export function metaPart(segments: readonly SegmentFile[], dates: ReadonlyArray<
   });
 }
 
+/** The writers' settings with their defaults, each at least 1 (both writers shape their files by them). */
+export function writeSettings(options: Omit<WriteOptions, "builder">): { docsPerPart: number; maxTerms: number; budget: number; perTable: number } {
+  return {
+    docsPerPart: Math.max(1, Math.floor(options.docsPerPart ?? 1)),
+    maxTerms: Math.max(1, Math.floor(options.maxTermsPerPart ?? Number.POSITIVE_INFINITY)),
+    budget: Math.max(1, options.partBytes ?? DEFAULT_PART_BYTES),
+    perTable: Math.max(1, Math.floor(options.postingsPerTable ?? POSTINGS_PER_TABLE)),
+  };
+}
+
 /** Builds the index of the documents (in archive order) and renders its files. */
 export function writeIndex(documents: readonly SearchDocument[], options: WriteOptions = {}): WrittenIndex {
-  const docsPerPart = Math.max(1, Math.floor(options.docsPerPart ?? 1));
-  const maxTerms = Math.max(1, Math.floor(options.maxTermsPerPart ?? Number.POSITIVE_INFINITY));
-  const budget = Math.max(1, options.partBytes ?? DEFAULT_PART_BYTES);
-  const perTable = Math.max(1, Math.floor(options.postingsPerTable ?? POSTINGS_PER_TABLE));
+  const { docsPerPart, maxTerms, budget, perTable } = writeSettings(options);
   const collected = options.builder === "lunr" ? collectWithLunr(documents) : collectDirect(documents);
   const { terms, fieldLengths } = collected;
   const version = new BuildVersion({ dir: "", docsPerPart, partBytes: budget, maxTermsPerPart: maxTerms, postingsPerTable: perTable });

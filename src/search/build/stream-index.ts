@@ -31,11 +31,11 @@ import { FIELDS } from "../analysis/fields.ts";
 import { encodeDocsPart } from "../format/docs.ts";
 import type { SearchDocument } from "../format/documents.ts";
 import { INDEX_DIR, META_PART, RECENT_DIR, docsPartName, partFile, postingsPartName, unwrapPart, wrapPart, type SegmentFile } from "../format/index-format.ts";
-import { POSTINGS_PER_TABLE, decodeMeta, separator, validateMeta } from "../format/meta.ts";
+import { decodeMeta, separator, validateMeta } from "../format/meta.ts";
 import { encodePostingsPart } from "../format/postings.ts";
 import { collectDirect } from "./collect-direct.ts";
 import { PartCutter } from "./cut-parts.ts";
-import { BuildVersion, DEFAULT_PART_BYTES, metaPart, segmentHead, type ArticleFacts, type WriteOptions } from "./index-writer.ts";
+import { BuildVersion, metaPart, segmentHead, writeSettings, type ArticleFacts, type WriteOptions } from "./index-writer.ts";
 import { mergeRuns, writeRun } from "./postings-runs.ts";
 import { readDocumentFiles } from "./read-documents.ts";
 
@@ -102,10 +102,7 @@ function writeSegment(input: StreamOptions & { documentFiles: readonly string[];
   const { dir } = input;
   // Each segment's runs in a folder of their own: a build may write two segments.
   const runsDir = mkdtempSync(join(input.runsDir, "segment-"));
-  const docsPerPart = Math.max(1, Math.floor(input.docsPerPart ?? 1));
-  const maxTerms = Math.max(1, Math.floor(input.maxTermsPerPart ?? Number.POSITIVE_INFINITY));
-  const budget = Math.max(1, input.partBytes ?? DEFAULT_PART_BYTES);
-  const perTable = Math.max(1, Math.floor(input.postingsPerTable ?? POSTINGS_PER_TABLE));
+  const { docsPerPart, maxTerms, budget, perTable } = writeSettings(input);
   const runDocuments = Math.max(1, Math.floor(input.runDocuments ?? DEFAULT_RUN_DOCUMENTS));
 
   // Pass 0: the build every part carries (index-format.ts, "Builds") is known before the first part is written.
@@ -221,7 +218,7 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
     const recent = input.recentFiles?.length ? writeSegment({ ...input, documentFiles: input.recentFiles, runsDir, dir: RECENT_DIR }, write) : undefined;
     const base = writeSegment({ ...input, runsDir, dir: "" }, write);
     const segments = recent && recent.documents > 0 ? [recent, base] : [base];
-    write(META_PART, metaPart(segments.map((s) => s.segment), segments.flatMap((s) => s.dates), Math.max(1, Math.floor(input.docsPerPart ?? 1))));
+    write(META_PART, metaPart(segments.map((s) => s.segment), segments.flatMap((s) => s.dates), writeSettings(input).docsPerPart));
     return { documents: base.documents + (recent?.documents ?? 0), terms: base.segment.termCount, runs: base.runs + (recent?.runs ?? 0), linked: 0 };
   });
 }
@@ -238,7 +235,7 @@ export async function addRecentSegment(input: AddRecentInput): Promise<BuildInde
   const base = file.segments[file.segments.length - 1]!;
   if (base.dir !== "") throw new Error(`${input.previousIndexDir}: the last segment is not the base`);
   const baseOffset = previous.docCount - base.docCount;
-  const docsPerPart = Math.max(1, Math.floor(input.docsPerPart ?? 1));
+  const { docsPerPart } = writeSettings(input);
   if (previous.docsPerPart !== docsPerPart) throw new Error(`${input.previousIndexDir}: ${previous.docsPerPart} articles per docs part, this build writes ${docsPerPart}`);
   return stagedIndex(input, (staging, runsDir, write) => {
     const linked = readdirSync(input.previousIndexDir, { recursive: true, withFileTypes: true })
