@@ -48,7 +48,7 @@ try {
     const s = (n: number) => `${n.toFixed(1)} s`;
     const t = report.seconds;
     console.log(`${report.reused} of ${shards} reused; ${report.filesWritten} files written, ${report.filesLinked} linked from the previous output`);
-    console.log(`scan ${s(t.scan)} (${report.editionsUnchanged} of ${report.editions} editions unchanged), pages ${s(t.pages)} (spine ${s(t.spine)}), index ${s(t.index)} (${report.index === "recent" ? "base kept, recent segment made" : "whole"}), manifest ${s(t.manifest)}, swap ${s(swap)}`);
+    console.log(`scan ${s(t.scan)} (${report.editionsUnchanged} of ${report.editions} editions unchanged), pages ${s(t.pages)} (spine ${s(t.spine)}), index ${s(t.index)} (${report.index === "recent" ? "base kept, recent segment made" : "whole"}), manifest ${s(t.manifest)} (${report.manifestFoldersKept} folders kept), swap ${s(swap)}`);
   }
   console.log(`Built ${values.content} into ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s (${report.articles} articles, ${shards})`);
 } catch (error) {

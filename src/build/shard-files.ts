@@ -6,14 +6,13 @@
  * are hard-linked from the previous output: fast, and the same inodes, so the
  * cache's stamps stay true; copied where a link cannot be made (another device).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join, sep } from "node:path";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { walkFiles } from "../files/walk-files.ts";
 
 /** Moves every file under `from` to the same place under `to`; returns their paths ("/"-separated), sorted. */
 export function moveFiles(from: string, to: string): string[] {
-  const paths = readdirSync(from, { recursive: true, encoding: "utf8" })
-    .filter((p) => statSync(join(from, p)).isFile())
-    .sort();
+  const paths = [...walkFiles(from)].sort();
   const made = new Set<string>();
   for (const path of paths) {
     const target = join(to, path);
@@ -23,12 +22,12 @@ export function moveFiles(from: string, to: string): string[] {
     renameSync(join(from, path), target);
   }
   rmSync(from, { recursive: true, force: true });
-  return paths.map((p) => p.split(sep).join("/"));
+  return paths;
 }
 
-/** How many files are under `dir`. */
-export function countFiles(dir: string): number {
+/** How many files are under `dir`, outside the folders in `skip` (relative to `dir`, "/"-separated). */
+export function countFiles(dir: string, skip?: ReadonlySet<string>): number {
   let n = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile()) n++;
+  for (const _ of walkFiles(dir, skip)) n++;
   return n;
 }

@@ -31,6 +31,7 @@ import { planShards, shardSize, type PreviousCuts, type ShardSpec } from "./shar
 import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry } from "./build-cache.ts";
 import { countFiles, moveFiles } from "./shard-files.ts";
 import { linkFiles } from "../files/link-files.ts";
+import { walkFiles } from "../files/walk-files.ts";
 import { FileHashes } from "../files/file-hashes.ts";
 import { replaceFile } from "../files/replace-file.ts";
 import { EditionScans } from "./edition-scans.ts";
@@ -73,6 +74,8 @@ export interface ShardedBuildReport {
   editions: number;
   /** How the index was made (./index-plan.ts): whole, or the previous base kept with a new recent segment. */
   index: "whole" | "recent";
+  /** Folders whose offline manifests were taken from the previous output, not walked (src/offline/manifest-reuse.ts). */
+  manifestFoldersKept: number;
 }
 
 /** Where the previous build cut its shards, from the cache; nothing if it is missing or unsound. */
@@ -110,6 +113,25 @@ function feedArticles(contentDir: string, summary: ArchiveSummary, size: number)
     count += e.pages.reduce((n, p) => n + p.articles.length, 0);
   }
   return loadEditions(contentDir, ids).flatMap((e) => e.pages.flatMap((p) => p.articles));
+}
+
+/**
+ * The folders of the output linked whole from the previous one, each with its files: a
+ * reused shard's edition folders (a shard writes only its editions' folders) and the
+ * folders of the index segment kept (listed here: they are flat folders of parts).
+ */
+function keptFolders(outDir: string, reused: ShardEntry[], indexFolders: readonly string[]): Map<string, string[]> {
+  const kept = new Map<string, string[]>();
+  for (const entry of reused) {
+    for (const [path] of entry.files) {
+      const slash = path.indexOf("/");
+      if (slash === -1) continue;
+      const folder = path.slice(0, slash);
+      (kept.get(folder) ?? kept.set(folder, []).get(folder)!).push(path);
+    }
+  }
+  for (const folder of indexFolders) kept.set(folder, [...walkFiles(join(outDir, folder))].map((p) => `${folder}/${p}`));
+  return kept;
 }
 
 export async function buildSharded(options: ShardedBuildOptions): Promise<ShardedBuildReport> {
@@ -190,11 +212,15 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
     recentLimit: RECENT_SHARDS * shardSize(options.shardArticles),
   });
   // The index's kept base is linked from the previous output, like a reused shard's pages.
-  filesLinked += (await buildSearchIndex({ plan: indexPlan, siteDir: options.outDir, workDir: options.workDir })).linked;
+  const indexReport = await buildSearchIndex({ plan: indexPlan, siteDir: options.outDir, workDir: options.workDir });
+  filesLinked += indexReport.linked;
   seconds.index = clock() - started;
   started = clock();
   const hashes = FileHashes.open(cache && join(cache.dir, "file-hashes.json"));
-  bundleServiceWorker(options.outDir, writeOfflineManifest(options.outDir, summary.editions, hashes).version);
+  const kept = previous ? keptFolders(options.outDir, [...reusable.values()], indexReport.keptFolders) : new Map<string, string[]>();
+  const manifest = writeOfflineManifest(options.outDir, summary.editions, hashes, previous ? { previousDir: previous, folders: kept } : undefined);
+  bundleServiceWorker(options.outDir, manifest.root.version);
+  filesLinked += manifest.manifestsLinked;
   hashes.save();
   seconds.manifest = clock() - started;
   if (cache) {
@@ -203,6 +229,7 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
     cache.prune(new Set(keys.values()));
     writeCuts(cache, summary.editions.map((e) => e.id), plan.closers);
   }
-  const filesWritten = countFiles(options.outDir) - filesLinked;
-  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds, index: indexPlan.mode, editionsUnchanged: scans.reused, editions: summary.editions.length };
+  // The folders whose manifests were kept hold linked files only, so they need not be walked to be counted.
+  const filesWritten = countFiles(options.outDir, new Set(manifest.keptFolders)) + manifest.keptFiles - filesLinked;
+  return { articles: summary.articles.length, shards: specs.length, reused: reusable.size, filesLinked, filesWritten, seconds, index: indexPlan.mode, editionsUnchanged: scans.reused, editions: summary.editions.length, manifestFoldersKept: manifest.keptFolders.length };
 }

@@ -3,12 +3,16 @@
  * hash a previous build remembered for it, files/file-hashes.ts) into the
  * manifest tree of manifest-format.ts (a small root, one manifest per year and per
  * edition, chunks for the index and listing folders) and returns the root, whose
- * version the service worker is stamped with.
+ * version the service worker is stamped with. Folders linked whole from a previous
+ * output keep that output's manifests (manifest-reuse.ts) and are not walked.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { FileHashes, type FileStamp } from "../files/file-hashes.ts";
-import { dirname, join, relative, sep } from "node:path";
+import { linkFiles } from "../files/link-files.ts";
+import { walkFiles } from "../files/walk-files.ts";
+import { dirname, join } from "node:path";
+import { keptParts, type KeptFolders, type KeptPart } from "./manifest-reuse.ts";
 import { archiveOfLastBuild } from "../site/archive-data.ts";
 import {
   MANIFEST_DIR,
@@ -32,16 +36,24 @@ export interface EditionInfo {
   sortKey: string;
 }
 
-/** Every file of the site (not links or folders), as "/"-separated paths, outside the manifest folder, with its stats. */
-function siteFiles(siteDir: string): Map<string, FileStamp> {
+/** Every file of the site (not links or folders), as "/"-separated paths, outside the manifest folder and `skip`, with its stats. */
+function siteFiles(siteDir: string, skip: ReadonlySet<string>): Map<string, FileStamp> {
   // Only the stamp of each file: a Stats object each, at 400,000 files, is hundreds of megabytes.
   const out = new Map<string, FileStamp>();
-  for (const path of readdirSync(siteDir, { recursive: true, encoding: "utf8" })) {
-    if (path.split(sep)[0] === MANIFEST_DIR) continue;
+  for (const path of walkFiles(siteDir, new Set([...skip, MANIFEST_DIR]))) {
     const stat = lstatSync(join(siteDir, path));
-    if (stat.isFile()) out.set(path.split(sep).join("/"), { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
+    out.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
   }
   return out;
+}
+
+export interface ManifestWritten {
+  root: RootManifest;
+  /** The kept folders whose manifests were taken from the previous output (not walked), and how many files they hold. */
+  keptFolders: string[];
+  keptFiles: number;
+  /** Manifest files linked from the previous output. */
+  manifestsLinked: number;
 }
 
 const hashOf = (bytes: Buffer | string) => {
@@ -56,15 +68,36 @@ function sorted<T>(record: Map<string, T>): Record<string, T> {
   return Object.fromEntries([...record].sort(([a], [b]) => byName(a, b)));
 }
 
-/** `hashes`: remembered hashes of files unchanged since a previous build (files/file-hashes.ts). */
-export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = archiveOfLastBuild().editions, hashes: FileHashes = FileHashes.open()): RootManifest {
+/**
+ * `hashes`: remembered hashes of files unchanged since a previous build (files/file-hashes.ts).
+ * `kept`: folders linked whole from a previous output, whose manifests are taken from it.
+ */
+export function writeOfflineManifest(
+  siteDir: string,
+  editions: EditionInfo[] = archiveOfLastBuild().editions,
+  hashes: FileHashes = FileHashes.open(),
+  kept?: KeptFolders,
+): ManifestWritten {
   const topLevel = readdirSync(siteDir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== MANIFEST_DIR).map((e) => e.name);
   const editionIds = new Set(editions.map((e) => e.id));
   const dirs = topLevel.filter((d) => !editionIds.has(d)).sort(byName);
   const dateOf = new Map(editions.map((e) => [e.id, e.sortKey]));
 
-  const stats = siteFiles(siteDir);
+  const parts = kept ? keptParts(kept, dirs, hashOf) : [];
+  const stats = siteFiles(siteDir, new Set(parts.map((p) => p.folder)));
   const paths = [...stats.keys()].sort(byName);
+  // A walked file that a taken manifest would have to list (only a strange layout does this): walk that folder too.
+  const taken = new Map(parts.map((p) => [p.chain.join("/"), p]));
+  const clashing = new Set<KeptPart>();
+  for (const path of paths) {
+    const chain = groupOf(path, dirs);
+    const part = chain.length === 0 ? undefined : (taken.get(chain[0]) ?? taken.get(chain.join("/")));
+    if (part) clashing.add(part);
+  }
+  if (kept && clashing.size > 0) {
+    const folders = new Map([...kept.folders].filter(([folder]) => ![...clashing].some((p) => p.folder === folder)));
+    return writeOfflineManifest(siteDir, editions, hashes, { previousDir: kept.previousDir, folders });
+  }
 
   const rootFiles = new Map<string, FileEntry>();
   // group → sub-group → files
@@ -92,9 +125,27 @@ export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = 
     writeFileSync(file, text);
     return hashOf(text);
   };
+  // The taken manifests: linked from the previous output, listed with the refs it had.
+  const takenSubs = new Map<string, Map<string, GroupRef>>();
   const groups = new Map<string, GroupRef>();
+  for (const part of parts) {
+    bytes += part.ref.bytes;
+    if (part.chain.length === 1) groups.set(part.chain[0], part.ref);
+    else {
+      const [group, sub] = part.chain;
+      const ref: GroupRef = { ...part.ref };
+      const date = dateOf.get(sub);
+      if (date !== undefined) ref.date = date;
+      (takenSubs.get(group) ?? takenSubs.set(group, new Map()).get(group)!).set(sub, ref);
+      if (!tree.has(group)) tree.set(group, new Map());
+    }
+  }
+  const links = parts.flatMap((p) => p.manifests);
+  for (const path of links) rmSync(join(siteDir, path), { force: true });
+  if (kept) linkFiles(kept.previousDir, siteDir, links);
+
   for (const [group, subs] of tree) {
-    const refs = new Map<string, GroupRef>();
+    const refs = new Map<string, GroupRef>(takenSubs.get(group));
     for (const [sub, files] of subs) {
       const hash = write([group, sub], { files: sorted(files) });
       let subBytes = 0;
@@ -122,5 +173,7 @@ export function writeOfflineManifest(siteDir: string, editions: EditionInfo[] = 
   const version = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 16);
   const root: RootManifest = { version, ...body };
   writeFileSync(join(siteDir, MANIFEST_FILE), JSON.stringify(root));
-  return root;
+  let keptFiles = 0;
+  for (const p of parts) keptFiles += kept!.folders.get(p.folder)!.length;
+  return { root, keptFolders: parts.map((p) => p.folder), keptFiles, manifestsLinked: links.length };
 }

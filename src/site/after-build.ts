@@ -22,5 +22,5 @@ export async function afterBuild(outputDir: string): Promise<void> {
     writeSearchDocuments(archiveOfLastBuild(), documents);
     await buildIndexFromRuns({ documentFiles: [documents], siteDir: outputDir, workDir: work });
   });
-  bundleServiceWorker(outputDir, writeOfflineManifest(outputDir).version);
+  bundleServiceWorker(outputDir, writeOfflineManifest(outputDir).root.version);
 }

@@ -8,7 +8,9 @@
  * search documents cut short). After every step the site is compared, file by file, with a
  * whole build into a fresh folder, and the build's own count of reused shards and how it
  * made the index (its base segment kept for a new edition, whole after an edit among the
- * base's articles: src/build/index-plan.ts) are checked.
+ * base's articles: src/build/index-plan.ts) are checked. The stepped site's offline
+ * manifests, most of them taken from the previous output (src/offline/manifest-reuse.ts),
+ * are checked byte for byte against those a walk of all its files writes.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -20,6 +22,8 @@ import { corpusFile, corpusTest } from "../helpers/corpus.ts";
 import { readCorpus, writeCorpusArchive } from "../../src/content/corpus.ts";
 import { cacheFolder } from "../../src/build/build-cache.ts";
 import { assertSameSite as sameSite } from "../helpers/same-answers.ts";
+import { writeOfflineManifest, type EditionInfo } from "../../src/offline/offline-manifest.ts";
+import { MANIFEST_FILE, manifestPath, type ManifestNode, type RootManifest } from "../../src/offline/manifest-format.ts";
 
 const PER_SHARD = "60";
 
@@ -32,6 +36,8 @@ interface Step {
   reused: number;
   written: number;
   linked: number;
+  /** Folders whose offline manifests were taken from the previous output. */
+  manifestsKept: number;
 }
 
 /** Builds `content` into `out` (not quiet, so the build says what it reused). */
@@ -44,7 +50,32 @@ function build(content: string, out: string): Step {
   if (!index) throw new Error(`the build did not say how it made the index:\n${r.stdout}`);
   const scan = /scan [\d.]+ s \((\d+) of (\d+) editions unchanged\)/u.exec(r.stdout);
   if (!scan) throw new Error(`the build did not say which editions it read:\n${r.stdout}`);
-  return { editionsRead: Number(scan[2]) - Number(scan[1]), index: index === "whole" ? "whole" : "recent", reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]) };
+  const kept = /manifest [\d.]+ s \((\d+) folders kept\)/u.exec(r.stdout);
+  if (!kept) throw new Error(`the build did not say which manifests it kept:\n${r.stdout}`);
+  return { editionsRead: Number(scan[2]) - Number(scan[1]), index: index === "whole" ? "whole" : "recent", reused: Number(said[1]), shards: Number(said[2]), written: Number(said[3]), linked: Number(said[4]), manifestsKept: Number(kept[1]) };
+}
+
+/** The site's editions with their dates, as its own manifests list them. */
+function manifestEditions(site: string): EditionInfo[] {
+  const root = JSON.parse(readFileSync(join(site, MANIFEST_FILE), "utf8")) as RootManifest;
+  return Object.keys(root.groups)
+    .filter((g) => g.startsWith("e-"))
+    .flatMap((g) => Object.entries((JSON.parse(readFileSync(join(site, manifestPath([g])), "utf8")) as ManifestNode).groups ?? {}))
+    .map(([id, ref]) => ({ id, sortKey: ref.date ?? "" }));
+}
+
+/** The site's offline manifests are, byte for byte, those a walk that hashes every one of its files writes. */
+function assertManifestsOfWalk(site: string, label: string): void {
+  const walked = join(tempDir("walked"), "_site");
+  cpSync(site, walked, { recursive: true });
+  rmSync(join(walked, "offline"), { recursive: true });
+  rmSync(join(walked, MANIFEST_FILE));
+  writeOfflineManifest(walked, manifestEditions(site));
+  const manifests = (dir: string) => [MANIFEST_FILE, ...listFiles(join(dir, "offline")).map((f) => `offline/${f}`)].sort();
+  assert.equal(manifests(site), manifests(walked), `${label}: the same manifest files`);
+  for (const file of manifests(walked)) {
+    if (!readFileSync(join(site, file)).equals(readFileSync(join(walked, file)))) assert.unreachable(`${label}: ${file} differs from the walk's`);
+  }
 }
 
 /** A whole build of `content` into a fresh folder, with no previous output or cache. */
@@ -86,7 +117,9 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   assert.ok(add.linked > 0, `${add.linked} files linked, ${add.written} written`);
   assert.is(add.index, "recent", "a new edition keeps the index's base segment");
   assert.is(add.editionsRead, 1, "the scan reads the new edition only");
+  assert.ok(add.manifestsKept >= 3, `the reused shards' editions and the kept index folders keep their manifests (${add.manifestsKept})`);
   await assertSameSite(wholeBuild(content), site, "an edition added");
+  assertManifestsOfWalk(site, "an edition added");
 
   // An edited article in the oldest corpus edition: its shard only.
   const dated = editions(content).filter((e) => /^\d{4}-\d{2}-\d{2}$/u.test(e));
@@ -98,6 +131,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   assert.is(edit.index, "whole", "an edit among the base's articles builds the index whole");
   assert.is(edit.editionsRead, 1, "the scan reads the edited edition only");
   await assertSameSite(wholeBuild(content), site, "an article edited");
+  assertManifestsOfWalk(site, "an article edited");
 
   // A deleted article in an edition in the middle: its shard only (no boundary moves).
   const middle = dated[Math.floor(dated.length / 2)]!;
@@ -106,6 +140,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   assert.is(del.shards, edit.shards, "deleting an article moves no shard boundary");
   assert.is(del.shards - del.reused, 1, "deleting an article renders its shard only");
   await assertSameSite(wholeBuild(content), site, "an article deleted");
+  assertManifestsOfWalk(site, "an article deleted");
 
   // A damaged cache: one entry garbled, another's search documents cut short. Both shards render again.
   const entries = join(cacheFolder(site), "shards");
@@ -117,6 +152,7 @@ corpusTest(test, "adding an edition, editing and deleting an article, and a dama
   const damaged = build(content, site);
   assert.is(damaged.shards - damaged.reused, 2, "the two damaged entries are rendered again, the rest reused");
   await assertSameSite(wholeBuild(content), site, "a damaged cache");
+  assertManifestsOfWalk(site, "a damaged cache");
 });
 
 test.run();

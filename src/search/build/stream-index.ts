@@ -75,6 +75,8 @@ export interface BuildIndexReport {
   bytes: number;
   /** Files of a kept segment, linked from the previous index. */
   linked: number;
+  /** Folders of the site ("/"-separated) that hold only such linked files. */
+  keptFolders: string[];
   milliseconds: number;
 }
 
@@ -219,7 +221,7 @@ export async function buildIndexFromRuns(input: BuildFromRunsInput): Promise<Bui
     const base = writeSegment({ ...input, runsDir, dir: "" }, write);
     const segments = recent && recent.documents > 0 ? [recent, base] : [base];
     write(META_PART, metaPart(segments.map((s) => s.segment), segments.flatMap((s) => s.dates), writeSettings(input).docsPerPart));
-    return { documents: base.documents + (recent?.documents ?? 0), terms: base.segment.termCount, runs: base.runs + (recent?.runs ?? 0), linked: 0 };
+    return { documents: base.documents + (recent?.documents ?? 0), terms: base.segment.termCount, runs: base.runs + (recent?.runs ?? 0), linked: 0, keptFolders: [] };
   });
 }
 
@@ -246,6 +248,8 @@ export async function addRecentSegment(input: AddRecentInput): Promise<BuildInde
     const recent = writeSegment({ ...input, runsDir, dir: RECENT_DIR }, write);
     const segments = recent.documents > 0 ? [recent.segment, base] : [base];
     write(META_PART, metaPart(segments, [...recent.dates, ...previous.docs.date.slice(baseOffset)], docsPerPart));
-    return { documents: recent.documents, terms: recent.segment.termCount, runs: recent.runs, linked: linked.length };
+    // Only the recent segment and the meta part are written, so the folders of linked files hold nothing else.
+    const keptFolders = [...new Set(linked.filter((p) => p.includes("/")).map((p) => `${INDEX_DIR}/${p.slice(0, p.lastIndexOf("/"))}`))];
+    return { documents: recent.documents, terms: recent.segment.termCount, runs: recent.runs, linked: linked.length, keptFolders };
   });
 }
