@@ -30,13 +30,13 @@ import { scanSummary, type ArchiveSummary } from "./archive-summary.ts";
 import { planShards, shardSize, type PreviousCuts, type ShardSpec } from "./shard-plan.ts";
 import { BuildCache, codeVersion, editionContentHash, shardKey, type ShardEntry } from "./build-cache.ts";
 import { countFiles, moveFiles } from "./shard-files.ts";
+import { linkFiles } from "../files/link-files.ts";
 import { walkFiles } from "../files/walk-files.ts";
 import { FileHashes } from "../files/file-hashes.ts";
 import { replaceFile } from "../files/replace-file.ts";
 import { EditionScans } from "./edition-scans.ts";
 import { provideSpineArchive } from "./build-role.ts";
 import { runChild, runPool } from "./child-runs.ts";
-import type { LinkJob } from "./link-entry.ts";
 import { buildSearchIndex } from "./search-step.ts";
 import { planIndex, recordIndex } from "./index-plan.ts";
 
@@ -96,14 +96,6 @@ function writeCuts(cache: BuildCache, planned: string[], closers: string[]): voi
 }
 
 const SHARD_ENTRY = fileURLToPath(new URL("./shard-entry.ts", import.meta.url));
-const LINK_ENTRY = fileURLToPath(new URL("./link-entry.ts", import.meta.url));
-
-/** Links `paths` from `previous` into `out` in a child process (./link-entry.ts). */
-async function linkInChild(previous: string, out: string, paths: string[], workDir: string): Promise<void> {
-  const file = join(workDir, "link-job.json");
-  writeFileSync(file, JSON.stringify({ previous, out, paths } satisfies LinkJob));
-  await runChild(LINK_ENTRY, [file], {});
-}
 
 /** The feed's length, from _data/site.json, as the feed template reads it. */
 function feedSize(): number {
@@ -191,6 +183,13 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
   const documentFiles = new Map<ShardSpec, string>();
   const shard = (spec: ShardSpec) => async () => {
     const key = keys.get(spec);
+    const entry = reusable.get(spec);
+    if (cache && key && previous && entry) {
+      linkFiles(previous, options.outDir, entry.files.map((f) => f[0]));
+      filesLinked += entry.files.length;
+      documentFiles.set(spec, cache.documentsFile(key));
+      return;
+    }
     // Rendered into a folder of its own, so the files that are the shard's are known.
     const own = join(options.workDir, "out", String(spec.index).padStart(5, "0"));
     await runChild(SHARD_ENTRY, [own, quiet ? "quiet" : ""], { BANMIAN_ROLE: "shard", BANMIAN_SHARD: specFile(spec) });
@@ -198,20 +197,11 @@ export async function buildSharded(options: ShardedBuildOptions): Promise<Sharde
     if (cache && key) cache.record(key, options.outDir, files, spec.documents);
     documentFiles.set(spec, spec.documents);
   };
-  // A reused shard's files are linked from the previous output, all of them in one process of
-  // its own (./link-entry.ts) that runs beside the rendered shards and the spine (in this
-  // process): linking blocks for seconds (a quarter of a million links at 200,000 articles).
-  const linked: string[] = [];
-  for (const [spec, entry] of reusable) {
-    for (const [path] of entry.files) linked.push(path);
-    documentFiles.set(spec, cache!.documentsFile(keys.get(spec)!));
-  }
-  filesLinked += linked.length;
-  const links = previous && linked.length > 0 ? linkInChild(previous, options.outDir, linked, options.workDir) : Promise.resolve();
+  // A rendered shard is a process of its own; the spine and linking a reused shard's files run
+  // in this one (linking blocks it: a quarter of a million links at 200,000 articles). So a
+  // rendered shard starts first, the spine beside it, and the links while it renders.
   const rendered = specs.filter((s) => !reusable.has(s)).map(shard);
-  // A rendered shard starts first, the spine beside it.
-  const ended = await Promise.allSettled([runPool([...rendered.slice(0, 1), spine, ...rendered.slice(1)], options.width ?? 2), links]);
-  for (const e of ended) if (e.status === "rejected") throw e.reason;
+  await runPool([...rendered.slice(0, 1), spine, ...rendered.slice(1), ...specs.filter((s) => reusable.has(s)).map(shard)], options.width ?? 2);
   seconds.pages = clock() - started;
 
   started = clock();
