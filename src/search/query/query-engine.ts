@@ -42,7 +42,7 @@ import { PatternMatcher } from "./pattern-matcher.ts";
 import { MAX_QUERY_LENGTH, parseQuery, wordPatterns, type ParsedQuery } from "./query-parser.ts";
 import { resultDetails, type SearchResult } from "./result-details.ts";
 import { failureOf, type SearchFailure } from "./search-failure.ts";
-import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type Span } from "./run-splits.ts";
+import { MAX_SPLIT_RUN, MIN_SPLIT_RUN, partialSplit, runCovers, type RunCovers } from "./run-splits.ts";
 import type { CompactPostings } from "./term-postings.ts";
 import type { LunrClause, ScoredDocs } from "./lunr-scores.ts";
 
@@ -214,7 +214,7 @@ export class SearchEngine {
 
     // Articles in which every word occurs as a contiguous string in one field.
     let candidates: Set<number> | null = null;
-    const plan: Array<{ text: string; pattern: Pattern; run?: string[]; covers?: Map<number, Span[]> }> = [];
+    const plan: Array<{ text: string; pattern: Pattern; run?: string[]; covers?: RunCovers }> = [];
     const whole: Pattern[] = [];
     for (const part of query.parts) {
       for (const word of part.words) {
@@ -223,7 +223,8 @@ export class SearchEngine {
         if (run) {
           const byDoc = runCovers(this.runGrams(word.pattern), this.index.fieldNames.length, candidates);
           plan.push({ text: word.text, pattern: word.pattern, run, covers: byDoc });
-          found = new Set(byDoc.keys());
+          // Not copied: the filter below only takes out articles that then are no hits, whose covers are never asked for.
+          found = byDoc.docs;
         } else {
           plan.push({ text: word.text, pattern: word.pattern });
           found = this.matcher.occurringIn(word.pattern, candidates);
@@ -244,11 +245,11 @@ export class SearchEngine {
     for (const hit of hits) {
       // The words of each run's cover, when a run was cut: what this article matched.
       let cut = 0;
-      for (const { covers: byDoc } of runs) cut += byDoc.get(hit.doc)!.length - 1;
+      for (const { covers: byDoc } of runs) cut += byDoc.cuts(hit.doc);
       if (cut === 0) continue;
       const words: string[] = [];
       for (const { text, run, covers: byDoc } of plan) {
-        const spans = run && byDoc?.get(hit.doc);
+        const spans = run && byDoc?.of(hit.doc);
         if (!run || !spans) {
           words.push(text);
           continue;
@@ -310,7 +311,7 @@ export class SearchEngine {
     query: ParsedQuery,
     elements: Map<string, PatternElement>,
     words: Pattern[],
-    runs: ReadonlyArray<{ pattern: Pattern; covers: Map<number, Span[]> }>,
+    runs: ReadonlyArray<{ pattern: Pattern; covers: RunCovers }>,
     partPatterns: Pattern[],
     docs: Set<number>,
   ): SearchHit[] {
@@ -334,7 +335,7 @@ export class SearchEngine {
       let test: (doc: number) => boolean;
       const run = runs.find((r) => samePattern(r.pattern, pattern));
       if (words.some((w) => samePattern(w, pattern))) test = () => true;
-      else if (run) test = (doc) => run.covers.get(doc)!.length === 1;
+      else if (run) test = (doc) => run.covers.cuts(doc) === 0;
       else {
         const found = this.matcher.occurringIn(pattern, docs);
         test = (doc) => found.has(doc);

@@ -38,17 +38,50 @@ export const MIN_SPLIT_RUN = 4;
 export const MAX_SPLIT_RUN = 24;
 
 /**
+ * The articles holding a run, with their covers. Most hold the run whole, and a common
+ * run is held by a large share of the archive, so only the cut covers are kept apart:
+ * an article's whole cover is not stored, and the set of articles is the set the
+ * engine goes on with.
+ */
+export class RunCovers {
+  /** Every article holding the run, whole or cut. */
+  readonly docs = new Set<number>();
+  private readonly cut = new Map<number, Span[]>();
+  private readonly whole: Span[];
+
+  constructor(length: number) {
+    this.whole = [[0, length]];
+  }
+
+  add(doc: number, cover: Span[]): void {
+    this.docs.add(doc);
+    if (cover.length > 1) this.cut.set(doc, cover);
+  }
+
+  /** The cover of an article holding the run (`[[0, length]]` when it holds it whole). */
+  of(doc: number): Span[] {
+    return this.cut.get(doc) ?? this.whole;
+  }
+
+  /** How many cuts an article holding the run needs (0: it holds the run whole). */
+  cuts(doc: number): number {
+    const cover = this.cut.get(doc);
+    return cover ? cover.length - 1 : 0;
+  }
+}
+
+/**
  * For each article (among `within`, when given) that holds every word of some split of
  * the run, its cover: the split with the fewest words (the earliest-cut one among ties).
  * `grams[i]` is the postings of the run's bigram at characters i, i + 1, undefined where
  * it occurs nowhere in the archive; `fieldCount` is the index's number of fields.
  * The articles are visited in increasing order, each bigram's postings with a cursor that
  * only moves forward, so the work is one pass over the postings and nothing per article
- * is allocated but its cover.
+ * is allocated but a cut cover.
  */
-export function runCovers(grams: ReadonlyArray<CompactPostings | undefined>, fieldCount: number, within: ReadonlySet<number> | null): Map<number, Span[]> {
-  const covers = new Map<number, Span[]>();
+export function runCovers(grams: ReadonlyArray<CompactPostings | undefined>, fieldCount: number, within: ReadonlySet<number> | null): RunCovers {
   const n = grams.length + 1;
+  const covers = new RunCovers(n);
   if (n < 2) return covers;
   // Forced cuts: segments of the run in which every bigram occurs somewhere.
   const segments: Span[] = [];
@@ -68,13 +101,12 @@ export function runCovers(grams: ReadonlyArray<CompactPostings | undefined>, fie
   let rarest = grams[required[0]!]!;
   for (const i of required) if (grams[i]!.size < rarest.size) rarest = grams[i]!;
   const view = new RunView(grams, fieldCount);
-  const whole: Span[] = [[0, n]]; // shared by every article holding the run as it stands
   const check = (doc: number) => {
     view.moveTo(doc);
     for (const i of required) if (!view.hasGram(i)) return;
     if (!view.cheapSplit()) return;
     const cover = view.cover();
-    if (cover) covers.set(doc, cover.length === 1 ? whole : cover);
+    if (cover) covers.add(doc, cover);
   };
   if (within && within.size < rarest.size) {
     for (const doc of Int32Array.from(within).sort()) check(doc);
